@@ -1,0 +1,3 @@
+using IgAdvisor.Cli;
+
+return CliApplication.Run(args, CliConsole.System());

@@ -1,0 +1,58 @@
+using System.Collections.Immutable;
+using IgAdvisor.Knowledge.Quantities;
+
+namespace IgAdvisor.Knowledge.Model;
+
+/// <summary>
+/// A patient fact that criteria can test: a lab, a measurement, a finding or a score. Quantity
+/// facts have a canonical UCUM <see cref="Unit"/>; every patient value is converted to it (through
+/// <see cref="MolarMassGramsPerMole"/> between mass and molar concentrations).
+/// </summary>
+public sealed record FactDefinition(
+    FactId Id,
+    FactKind Kind,
+    Unit? Unit,
+    ImmutableArray<string> Loinc,
+    ImmutableArray<string> Snomed,
+    ImmutableArray<string> Values,
+    decimal? RangeMin,
+    decimal? RangeMax,
+    decimal? MolarMassGramsPerMole,
+    string Question,
+    Origin Origin);
+
+/// <summary>A therapy, procedure, immunoglobulin or drug class. Members of a class satisfy tests on the class.</summary>
+public sealed record Drug(
+    DrugId Id,
+    string Name,
+    DrugKind Kind,
+    ImmutableArray<string> Synonyms,
+    string? Atc,
+    ImmutableArray<DrugId> MemberOf,
+    Origin Origin);
+
+/// <summary>A kind of clinical situation ("obstetric", "refractory") and the words that name it.</summary>
+public sealed record Facet(string Id, ImmutableArray<string> Terms, Origin Origin);
+
+/// <summary>One step of a product's infusion-rate schedule: run at <see cref="Rate"/> for
+/// <see cref="Minutes"/> minutes (null on the last step: until the infusion ends).</summary>
+public sealed record RateStep(InfusionRate Rate, int? Minutes);
+
+/// <summary>An immunoglobulin product as its label describes it.</summary>
+public sealed record Product(
+    ProductId Id,
+    string Brand,
+    string Manufacturer,
+    Route Route,
+    decimal ConcentrationGramsPerLitre,
+    ImmutableArray<decimal> VialSizesGrams,
+    string Stabiliser,
+    bool ContainsSugar,
+    bool ContainsSucrose,
+    string? Sodium,
+    string? IgaContent,
+    ImmutableArray<RateStep> RateSteps,
+    InfusionRate MaximumRate,
+    string? RateNote,
+    ImmutableArray<SourceId> Citations,
+    Origin Origin);
