@@ -7,15 +7,21 @@ namespace IgAdvisor.Engine.Questions;
 /// <summary>What a phrase of a question can name.</summary>
 public enum LexemeKind
 {
-    ConditionName, ConditionAbbreviation, ConditionSynonym, ContextName, Facet, Intent, Immunoglobulin, Ambiguous, Uncovered, Neutral,
+    ConditionName, ConditionAbbreviation, ConditionSynonym, ContextName, ContextPhrase, Facet, Intent, Immunoglobulin, Ambiguous, Uncovered, Neutral,
 }
 
 /// <summary>One meaning of a lexicon phrase.</summary>
 public sealed record Lexeme(LexemeKind Kind, string Surface, ConditionId? Condition = null, ContextId? Context = null, string? Facet = null,
     string? Intent = null, AmbiguousTerm? Term = null, string? Area = null);
 
-/// <summary>A condition a keyword points at, and how strongly (its own name's words weigh most; shared words less).</summary>
-public sealed record KeywordOwner(ConditionId Condition, double Weight);
+/// <summary>A condition a keyword points at, and how strongly (its own name's words weigh most; shared
+/// words less). <see cref="FromName"/>: the word is in the condition's name, a synonym or an abbreviation,
+/// not only in a context's terms.</summary>
+public sealed record KeywordOwner(ConditionId Condition, double Weight, bool FromName);
+
+/// <summary>A word of condition names and contexts: the conditions it points at and whether it is
+/// distinctive enough (few owners) to name a condition on its own.</summary>
+public sealed record Keyword(ImmutableArray<KeywordOwner> Owners, bool Distinctive);
 
 /// <summary>A phrase that points at one context once the condition is known, weighted by how few
 /// contexts across the knowledge base use it ("postpartum" outweighs "relapse").</summary>
@@ -40,8 +46,12 @@ public sealed class Lexicon
         FrozenDictionary<string, ImmutableArray<string>> cuesByTerm,
         ImmutableArray<(ConditionId Id, string Phrase)> namePhrases,
         FrozenDictionary<ConditionId, ImmutableArray<ContextCue>> contextCues,
-        FrozenDictionary<string, ImmutableArray<KeywordOwner>> keywords)
+        FrozenDictionary<string, Keyword> keywords,
+        FrozenDictionary<ConditionId, FrozenSet<ConditionId>> settings,
+        FrozenDictionary<ConditionId, ImmutableArray<(ConditionId Specific, string Facet)>> specialisations)
     {
+        Settings = settings;
+        Specialisations = specialisations;
         Normaliser = normaliser;
         Phrases = phrases;
         MaxPhraseTokens = maxPhraseTokens;
@@ -74,6 +84,18 @@ public sealed class Lexicon
     public ImmutableArray<(ConditionId Id, string Phrase)> NamePhrases { get; }
     /// <summary>Per condition, the phrases that point at one of its contexts.</summary>
     public FrozenDictionary<ConditionId, ImmutableArray<ContextCue>> ContextCues { get; }
+    /// <summary>
+    /// For each condition, the conditions its own vocabulary names as its setting (BK virus
+    /// nephropathy's terms name kidney transplantation): asked together, the setting gives way.
+    /// </summary>
+    public FrozenDictionary<ConditionId, FrozenSet<ConditionId>> Settings { get; }
+
+    /// <summary>
+    /// A condition's more specific sibling for a facet: sepsis asked about in a neonate is neonatal
+    /// sepsis, because that condition is named "neonatal" + "sepsis".
+    /// </summary>
+    public FrozenDictionary<ConditionId, ImmutableArray<(ConditionId Specific, string Facet)>> Specialisations { get; }
+
     /// <summary>Distinctive words of up to three conditions' names and contexts, for questions that name a condition in part.</summary>
-    public FrozenDictionary<string, ImmutableArray<KeywordOwner>> Keywords { get; }
+    public FrozenDictionary<string, Keyword> Keywords { get; }
 }

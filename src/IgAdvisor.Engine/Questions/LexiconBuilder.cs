@@ -11,6 +11,12 @@ public static class LexiconBuilder
     /// <summary>A keyword names at most this many conditions; more, and it is too generic to suggest any.</summary>
     private const int MaxConditionsPerKeyword = 3;
 
+    /// <summary>A word shared by more conditions than this says nothing at all.</summary>
+    private const int MaxConditionsPerWeakKeyword = 8;
+
+    /// <summary>Facets that name who the patient is; they choose a context more surely than descriptive words.</summary>
+    public static readonly IReadOnlySet<string> PopulationFacets = new HashSet<string>(StringComparer.Ordinal) { "paediatric", "neonatal", "obstetric", "fetal" };
+
     public static Lexicon Build(KnowledgeBase kb)
     {
         var normaliser = new TextNormaliser(kb.Vocabulary.SpellingVariants);
@@ -33,6 +39,10 @@ public static class LexiconBuilder
                 contentWords.Add(token);
                 if (correctable && token.Length >= 4 && token.All(char.IsAsciiLetterLower)) fuzzyWords.Add(token);
             }
+            // The typo corrector also knows the words as written ("measles", not only "measle").
+            if (correctable)
+                foreach (var raw in text.ToLowerInvariant().Split([' ', '-', '/', '(', ')', ',', '\''], StringSplitOptions.RemoveEmptyEntries))
+                    if (raw.Length >= 4 && raw.All(char.IsAsciiLetterLower)) fuzzyWords.Add(raw);
         }
 
         // Words that say nothing about which condition is meant.
@@ -43,7 +53,7 @@ public static class LexiconBuilder
 
         var names = ImmutableArray.CreateBuilder<(ConditionId, string)>();
         var codes = new Dictionary<string, (ConditionId, ContextId?)>(StringComparer.Ordinal);
-        // word → condition → how strongly the word belongs to it (its name 2, a synonym 1.5, a context 1)
+        // word → condition → how strongly the word belongs to it (its name 2, a synonym 1.5, a context 0.5)
         var wordConditions = new Dictionary<string, Dictionary<ConditionId, double>>(StringComparer.Ordinal);
         void Count(string text, ConditionId id, double weight)
         {
@@ -76,7 +86,7 @@ public static class LexiconBuilder
             {
                 foreach (var code in context.Codes.Icd10Cm) codes[code.ToUpperInvariant()] = (id, context.Id);
                 foreach (var code in context.Codes.SnomedCt) codes[code] = (id, context.Id);
-                foreach (var term in context.Terms.Prepend(context.Name)) Count(term, id, 1.0);
+                foreach (var term in context.Terms.Prepend(context.Name)) Count(term, id, 0.5);
             }
         }
 
@@ -86,18 +96,22 @@ public static class LexiconBuilder
             foreach (var phrase in context.Terms.Prepend(context.Name).Select(normaliser.Phrase).Where(p => p.Length > 0).Distinct())
                 cueUse[phrase] = cueUse.GetValueOrDefault(phrase) + 1;
         var contextCues = new Dictionary<ConditionId, ImmutableArray<ContextCue>>();
+        var contextPhrases = new List<(string Phrase, ConditionId Condition, ContextId Context)>();
         foreach (var condition in kb.Conditions)
         {
             var cues = ImmutableArray.CreateBuilder<ContextCue>();
-            // The condition's own names say nothing about which of its contexts is meant.
-            var own = condition.Synonyms.Concat(condition.Abbreviations).Append(condition.Name).Append(condition.Short)
-                .Select(normaliser.Phrase).ToHashSet(StringComparer.Ordinal);
+            // The condition's own name says nothing about which of its contexts is meant, nor do its words alone ("heparin").
+            var own = new[] { condition.Name, condition.Short }.Select(normaliser.Phrase).ToHashSet(StringComparer.Ordinal);
+            var nameWords = normaliser.Tokens(condition.Name).Concat(normaliser.Tokens(condition.Short)).ToHashSet(StringComparer.Ordinal);
             foreach (var context in condition.Contexts)
             {
                 foreach (var phrase in context.Terms.Prepend(context.Name).Select(normaliser.Phrase).Where(p => p.Length > 0 && !own.Contains(p)).Distinct())
                 {
-                    cues.Add(new ContextCue(context.Id, phrase, 1.0 / cueUse[phrase]));
-                    foreach (var token in phrase.Split(' ')) contentWords.Add(token);
+                    var words = phrase.Split(' ');
+                    foreach (var token in words) contentWords.Add(token);
+                    if (words.Length == 1 && nameWords.Contains(words[0])) continue;
+                    cues.Add(new ContextCue(context.Id, phrase, (double)words.Length / cueUse[phrase]));
+                    if (words.Length > 1) contextPhrases.Add((phrase, condition.Id, context.Id));
                 }
                 // A context name with a word only this condition's names use also names the condition
                 // ("cold agglutinin disease"); generic names ("Children", "Maintenance") do not.
@@ -108,6 +122,19 @@ public static class LexiconBuilder
             contextCues[condition.Id] = cues.ToImmutable();
         }
 
+        // A context phrase only one condition uses can name it when nothing else does
+        // ("antibody-mediated rejection"), unless it contains another name ("warm AIHA" in Evans syndrome).
+        var namingPhrases = phrases.Where(p => p.Value.Any(l => l.Kind is LexemeKind.ConditionName or LexemeKind.ConditionAbbreviation or LexemeKind.ConditionSynonym))
+            .Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (var group in contextPhrases.GroupBy(c => c.Phrase, StringComparer.Ordinal))
+        {
+            // A phrase used by one condition only (in one or more of its contexts).
+            if (group.Select(g => g.Condition).Distinct().Count() != 1) continue;
+            var (phrase, condition, context) = group.First();
+            var words = phrase.Split(' ');
+            if (words.All(generic.Contains) || ContainsAny(words, namingPhrases)) continue;
+            Add(phrase, new Lexeme(LexemeKind.ContextPhrase, phrase, condition, context), correctable: false);
+        }
         foreach (var facet in kb.Vocabulary.Facets)
             foreach (var term in facet.Terms) Add(term, new Lexeme(LexemeKind.Facet, term, Facet: facet.Id), correctable: true);
         foreach (var intent in kb.Vocabulary.Intents)
@@ -133,25 +160,103 @@ public static class LexiconBuilder
                 Add(name, new Lexeme(LexemeKind.Uncovered, uncovered.Name, Area: EnumText.ToText(uncovered.Area)), correctable: true);
 
         var keywords = wordConditions
-            .Where(p => p.Key.Length >= 3 && !generic.Contains(p.Key) && p.Value.Count <= MaxConditionsPerKeyword && !p.Key.All(char.IsAsciiDigit))
+            .Where(p => p.Key.Length >= 3 && !generic.Contains(p.Key) && p.Value.Count <= MaxConditionsPerWeakKeyword && !p.Key.All(char.IsAsciiDigit))
             .ToFrozenDictionary(
                 p => p.Key,
-                p => p.Value.OrderBy(c => c.Key.Value, StringComparer.Ordinal).Select(c => new KeywordOwner(c.Key, c.Value / p.Value.Count)).ToImmutableArray(),
+                p => new Keyword(
+                    [.. p.Value.OrderBy(c => c.Key.Value, StringComparer.Ordinal).Select(c => new KeywordOwner(c.Key, c.Value / p.Value.Count, c.Value >= 1.5))],
+                    p.Value.Count <= MaxConditionsPerKeyword),
                 StringComparer.Ordinal);
+
+        var frozenPhrases = phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal);
+        var settings = Settings(kb, normaliser, frozenPhrases, maxTokens);
+        var specialisations = Specialisations(kb, normaliser, frozenPhrases);
 
         var known = new HashSet<string>(contentWords, StringComparer.Ordinal);
         known.UnionWith(common);
+        var frozenKnown = known.ToFrozenSet(StringComparer.Ordinal);
         return new Lexicon(
-            normaliser,
-            phrases.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray(), StringComparer.Ordinal),
+            new TextNormaliser(kb.Vocabulary.SpellingVariants, frozenKnown),
+            frozenPhrases,
             maxTokens,
             codes.ToFrozenDictionary(StringComparer.Ordinal),
-            known.ToFrozenSet(StringComparer.Ordinal),
+            frozenKnown,
             contentWords.Except(common).ToFrozenSet(StringComparer.Ordinal),
             new FuzzyIndex(fuzzyWords),
             cuesByTerm.ToFrozenDictionary(StringComparer.Ordinal),
             names.ToImmutable(),
             contextCues.ToFrozenDictionary(),
-            keywords);
+            keywords,
+            settings,
+            specialisations);
+    }
+
+    /// <summary>True when some run of <paramref name="words"/> is one of <paramref name="phrases"/>.</summary>
+    private static bool ContainsAny(string[] words, HashSet<string> phrases)
+    {
+        for (var start = 0; start < words.Length; start++)
+            for (var length = 1; length <= words.Length - start; length++)
+                if (phrases.Contains(string.Join(' ', words, start, length))) return true;
+        return false;
+    }
+
+    private static readonly LexemeKind[] NamingKinds = [LexemeKind.ConditionName, LexemeKind.ConditionAbbreviation, LexemeKind.ConditionSynonym];
+
+    /// <summary>Which other conditions each condition's synonyms and context vocabulary name.</summary>
+    private static FrozenDictionary<ConditionId, FrozenSet<ConditionId>> Settings(KnowledgeBase kb, TextNormaliser normaliser,
+        FrozenDictionary<string, ImmutableArray<Lexeme>> phrases, int maxTokens)
+    {
+        var result = new Dictionary<ConditionId, FrozenSet<ConditionId>>();
+        foreach (var condition in kb.Conditions)
+        {
+            var named = new HashSet<ConditionId>();
+            var own = condition.Synonyms.Concat(condition.Contexts.SelectMany(c => c.Terms.Prepend(c.Name)));
+            foreach (var phrase in own)
+            {
+                var tokens = normaliser.Tokens(phrase);
+                for (var start = 0; start < tokens.Count; start++)
+                {
+                    for (var length = 1; length <= Math.Min(maxTokens, tokens.Count - start); length++)
+                    {
+                        if (!phrases.TryGetValue(string.Join(' ', tokens.GetRange(start, length)), out var lexemes)) continue;
+                        foreach (var l in lexemes)
+                            if (NamingKinds.Contains(l.Kind) && l.Condition is { } other && other != condition.Id) named.Add(other);
+                    }
+                }
+            }
+            if (named.Count > 0) result[condition.Id] = named.ToFrozenSet();
+        }
+        return result.ToFrozenDictionary();
+    }
+
+    /// <summary>Conditions named as a facet word plus another condition's name ("neonatal" + "sepsis").</summary>
+    private static FrozenDictionary<ConditionId, ImmutableArray<(ConditionId, string)>> Specialisations(KnowledgeBase kb, TextNormaliser normaliser,
+        FrozenDictionary<string, ImmutableArray<Lexeme>> phrases)
+    {
+        var facetOf = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var facet in kb.Vocabulary.Facets)
+            if (PopulationFacets.Contains(facet.Id))
+                foreach (var term in facet.Terms.Select(normaliser.Phrase).Where(t => t.Length > 0 && !t.Contains(' ')))
+                    facetOf.TryAdd(term, facet.Id);
+        var result = new Dictionary<ConditionId, List<(ConditionId, string)>>();
+        foreach (var specific in kb.Conditions)
+        {
+            foreach (var phrase in specific.Synonyms.Prepend(specific.Name))
+            {
+                var tokens = normaliser.Tokens(phrase);
+                for (var i = 0; i < tokens.Count; i++)
+                {
+                    if (tokens.Count < 2 || !facetOf.TryGetValue(tokens[i], out var facet)) continue;
+                    var rest = string.Join(' ', tokens.Where((_, k) => k != i));
+                    if (!phrases.TryGetValue(rest, out var lexemes)) continue;
+                    foreach (var general in lexemes.Where(l => NamingKinds.Contains(l.Kind) && l.Condition != specific.Id).Select(l => l.Condition!.Value).Distinct())
+                    {
+                        if (!result.TryGetValue(general, out var list)) result[general] = list = [];
+                        if (!list.Contains((specific.Id, facet))) list.Add((specific.Id, facet));
+                    }
+                }
+            }
+        }
+        return result.ToFrozenDictionary(p => p.Key, p => p.Value.ToImmutableArray());
     }
 }

@@ -56,8 +56,9 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             if (token.Length > 40 || Lexicon.KnownWords.Contains(token) || !IsWord(token)) continue;
             if (Lexicon.Fuzzy.Nearest(token) is { } nearest)
             {
-                corrections.Add($"{token} → {nearest.Word}");
-                tokens[i] = nearest.Word;
+                var corrected = Lexicon.Normaliser.Canonical(nearest.Word);
+                corrections.Add($"{token} → {corrected}");
+                tokens[i] = corrected;
                 similarity[i] = nearest.Similarity;
             }
         }
@@ -216,6 +217,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
         var collisions = new List<ImmutableArray<ConditionId>>();
         var uncovered = new List<Lexeme>();
         var consumed = new bool[tokens.Count];
+        var contextPhrases = new List<Lexeme>();
         var text = " " + string.Join(' ', tokens) + " ";
 
         foreach (var match in matches)
@@ -248,14 +250,18 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             {
                 switch (l.Kind)
                 {
+                    case LexemeKind.ContextPhrase: contextPhrases.Add(l); break;
                     case LexemeKind.Facet: facets.Add(l.Facet!); break;
                     case LexemeKind.Intent: intents.Add(l.Intent!); break;
-                    case LexemeKind.Immunoglobulin: immunoglobulin = true; break;
+                    case LexemeKind.Immunoglobulin:
+                        immunoglobulin = true;
+                        if (IsComparison(tokens, match.Start - 1) || IsComparison(tokens, match.Start + match.Length)) intents.Add("alternatives");
+                        break;
                     case LexemeKind.Uncovered: uncovered.Add(l); break;
                 }
             }
         }
-        immunoglobulin |= CollectFacets(tokens, facets);
+        immunoglobulin |= CollectFacets(tokens, facets, intents);
 
         var unresolved = new List<AmbiguousTerm>();
         var uncoveredMeanings = new List<string>();
@@ -277,9 +283,23 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
                 unresolved.Add(new AmbiguousTerm("", [.. collision.Select(c => new TermMeaning(Name(c), c, null, []))], null, Origin.None));
         }
 
+        if (direct.Count == 0 && unresolved.Count == 0 && contextPhrases.Count > 0)
+        {
+            // A keyword pointing elsewhere ("recent onset cardiomyopathy" is a myocarditis term, "cardiomyopathy" a word of another name) leaves it open.
+            var owners = contextPhrases.Select(l => l.Condition!.Value)
+                .Concat(ByKeyword(tokens, consumed, immunoglobulin).Select(k => k.Id).Where(k => !contextPhrases.Any(l => l.Condition == k) && IsNamedBy(k, tokens)))
+                .Distinct().ToList();
+            if (owners.Count == 1)
+            {
+                direct[owners[0]] = KeywordConfidence;
+                foreach (var l in contextPhrases) namedContexts.Add((l.Condition!.Value, l.Context!.Value));
+                recognised.Add($"context phrase '{contextPhrases[0].Surface}' → {owners[0]}/{contextPhrases[0].Context}");
+            }
+            else unresolved.Add(new AmbiguousTerm(contextPhrases[0].Surface, [.. owners.Select(o => new TermMeaning(Name(o), o, null, []))], null, Origin.None));
+        }
         if (direct.Count == 0 && unresolved.Count == 0)
         {
-            var keyword = ByKeyword(tokens, consumed);
+            var keyword = ByKeyword(tokens, consumed, immunoglobulin);
             if (keyword.Count == 1)
             {
                 direct[keyword[0].Id] = KeywordConfidence;
@@ -287,6 +307,28 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             }
             else if (keyword.Count > 1)
                 unresolved.Add(new AmbiguousTerm(keyword[0].Word, [.. keyword.Select(k => new TermMeaning(Name(k.Id), k.Id, null, []))], null, Origin.None));
+        }
+
+        // Asked together, a condition named as another's setting gives way to it ("BK viraemia after kidney transplant").
+        if (direct.Count > 1)
+        {
+            foreach (var setting in direct.Keys.Where(b => direct.Keys.Any(a => a != b && IsSettingOf(b, a))).ToList())
+            {
+                direct.Remove(setting);
+                recognised.Add($"{setting} read as the setting");
+            }
+        }
+        // A facet of the question can point to a condition's more specific sibling ("sepsis in a neonate").
+        if (direct.Count == 1 && Lexicon.Specialisations.TryGetValue(direct.Keys.First(), out var siblings))
+        {
+            var general = direct.Keys.First();
+            var specific = siblings.Where(s => facets.Contains(s.Facet)).Select(s => s.Specific).Distinct().ToList();
+            if (specific.Count == 1)
+            {
+                direct[specific[0]] = direct[general];
+                direct.Remove(general);
+                recognised.Add($"{general} in a {(siblings.First(x => x.Specific == specific[0]).Facet)} question read as {specific[0]}");
+            }
         }
 
         var intent = ChooseIntent(intents);
@@ -328,9 +370,32 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent,
                 Nearest(tokens, area), $"IgAdvisor does not cover {label}.", rec, corrections, 0);
         }
+        var nearest = Nearest(tokens, null);
+        if (nearest.Length > 0 && nearest[0].Reason == SimilarSpelling)
+            return new QuestionReading(ReadingStatus.Ambiguous, question, null, null, ContextChoice.Headline, intent, nearest,
+                $"Did you mean {nearest[0].Name}?", rec, corrections, 0);
         var what = immunoglobulin ? "The question names no condition that IgAdvisor covers." : "The question names neither a condition IgAdvisor covers nor immunoglobulin.";
-        return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent, Nearest(tokens, null), what, rec, corrections, 0);
+        return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent, nearest, what, rec, corrections, 0);
     }
+
+    /// <summary>A word this similar to a condition's name word is probably that word misspelt: ask back.</summary>
+    private const double NearMiss = 0.75;
+
+    private const string SimilarSpelling = "spelled much like a word of its name";
+
+    /// <summary>True when a word of the condition's own name is in the question.</summary>
+    private bool IsNamedBy(ConditionId condition, List<string> tokens)
+    {
+        var name = Lexicon.Normaliser.Phrase(KnowledgeBase.ConditionsById[condition].Name).Split(' ');
+        return tokens.Any(t => t.Length >= 4 && name.Contains(t) && Lexicon.Keywords.ContainsKey(t));
+    }
+
+    private bool IsSettingOf(ConditionId setting, ConditionId condition) =>
+        Lexicon.Settings.TryGetValue(condition, out var settings) && settings.Contains(setting)
+        && !(Lexicon.Settings.TryGetValue(setting, out var back) && back.Contains(condition));
+
+    private static bool IsComparison(List<string> tokens, int index) =>
+        index >= 0 && index < tokens.Count && tokens[index] is "or" or "versus" or "vs" or "than" or "instead";
 
     /// <summary>Confidence of a condition found only through distinctive words of its name.</summary>
     public const double KeywordConfidence = 0.9;
@@ -343,9 +408,9 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
         _ => "name",
     };
 
-    /// <summary>Facet words anywhere in the question, also inside longer phrases ("pregnancy loss");
-    /// returns whether immunoglobulin is named anywhere (also inside "does IVIG work").</summary>
-    private bool CollectFacets(List<string> tokens, HashSet<string> facets)
+    /// <summary>Facet and intent words anywhere in the question, also inside longer phrases
+    /// ("pregnancy loss"); returns whether immunoglobulin is named anywhere (also inside "does IVIG work").</summary>
+    private bool CollectFacets(List<string> tokens, HashSet<string> facets, List<string> intents)
     {
         var immunoglobulin = false;
         var joined = string.Join(' ', tokens);
@@ -358,6 +423,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
                 foreach (var l in lexemes)
                 {
                     if (l.Kind == LexemeKind.Facet) facets.Add(l.Facet!);
+                    else if (l.Kind == LexemeKind.Intent) intents.Add(l.Intent!);
                     else if (l.Kind == LexemeKind.Immunoglobulin) immunoglobulin = true;
                 }
             }
@@ -365,7 +431,13 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             {
                 var two = joined.AsSpan(position, tokens[i].Length + 1 + tokens[i + 1].Length);
                 if (Lexicon.PhraseLookup.TryGetValue(two, out var pair))
-                    foreach (var l in pair) if (l.Kind == LexemeKind.Facet) facets.Add(l.Facet!);
+                {
+                    foreach (var l in pair)
+                    {
+                        if (l.Kind == LexemeKind.Facet) facets.Add(l.Facet!);
+                        else if (l.Kind == LexemeKind.Intent) intents.Add(l.Intent!);
+                    }
+                }
             }
             position += tokens[i].Length + 1;
         }
@@ -373,21 +445,26 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     }
 
     /// <summary>The conditions whose distinctive name words the question uses most, when it names none whole.</summary>
-    private List<(ConditionId Id, string Word)> ByKeyword(List<string> tokens, bool[] consumed)
+    /// <remarks>A word found only in a context's terms ("CLL") names its condition only in a question
+    /// that names immunoglobulin; otherwise "drop" or "table" could turn an unrelated question into an answer.</remarks>
+    private List<(ConditionId Id, string Word)> ByKeyword(List<string> tokens, bool[] consumed, bool immunoglobulin)
     {
-        var scores = new Dictionary<ConditionId, (double Score, string Word)>();
+        var scores = new Dictionary<ConditionId, (double Score, string? Word)>();
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (consumed[i] || !Lexicon.Keywords.TryGetValue(tokens[i], out var owners)) continue;
-            foreach (var owner in owners)
+            if (consumed[i] || !Lexicon.Keywords.TryGetValue(tokens[i], out var keyword)) continue;
+            foreach (var owner in keyword.Owners)
             {
-                var current = scores.GetValueOrDefault(owner.Condition, (0, tokens[i]));
-                scores[owner.Condition] = (current.Score + owner.Weight, current.Word);
+                var current = scores.GetValueOrDefault(owner.Condition, (0, null));
+                var naming = keyword.Distinctive && (owner.FromName || immunoglobulin);
+                scores[owner.Condition] = (current.Score + owner.Weight, current.Word ?? (naming ? tokens[i] : null));
             }
         }
-        if (scores.Count == 0) return [];
-        var best = scores.Values.Max(v => v.Score);
-        return [.. scores.Where(p => Math.Abs(p.Value.Score - best) < 1e-9).Select(p => (p.Key, p.Value.Word)).OrderBy(p => p.Key.Value, StringComparer.Ordinal)];
+        // Only a condition with at least one distinctive word is named; shared words only tip the balance.
+        var named = scores.Where(p => p.Value.Word is not null).ToList();
+        if (named.Count == 0) return [];
+        var best = named.Max(p => p.Value.Score);
+        return [.. named.Where(p => Math.Abs(p.Value.Score - best) < 1e-9).Select(p => (p.Key, p.Value.Word!)).OrderBy(p => p.Key.Value, StringComparer.Ordinal)];
     }
 
     private string Name(ConditionId id) => KnowledgeBase.ConditionsById[id].Name;
@@ -406,17 +483,16 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
         return null;
     }
 
-    /// <summary>Intents named equally often are ranked: explicit asks (dose, safety, evidence)
+    /// <summary>The intents a question names are ranked: explicit asks (evidence, dose, safety)
     /// outrank the "X or IVIG" comparisons of alternatives, which outrank an overview.</summary>
-    private static readonly string[] IntentPriority = ["dose", "safety", "evidence", "alternatives", "overview"];
+    private static readonly string[] IntentPriority = ["evidence", "dose", "safety", "alternatives", "overview"];
 
     private static string ChooseIntent(List<string> intents)
     {
         if (intents.Count == 0) return "overview";
-        return intents.GroupBy(i => i, StringComparer.Ordinal)
-            .OrderByDescending(g => g.Count())
-            .ThenBy(g => Array.IndexOf(IntentPriority, g.Key) is var rank && rank < 0 ? int.MaxValue : rank)
-            .First().Key;
+        return intents.Distinct(StringComparer.Ordinal)
+            .OrderBy(i => Array.IndexOf(IntentPriority, i) is var rank && rank < 0 ? int.MaxValue : rank)
+            .First();
     }
 
     /// <summary>
@@ -445,9 +521,9 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
         }
         foreach (var context in condition.Contexts)
         {
-            var matched = context.Facets.Count(facets.Contains);
+            var matched = context.Facets.Where(facets.Contains).Sum(f => LexiconBuilder.PopulationFacets.Contains(f) ? PopulationFacetWeight : FacetWeight);
             if (matched == 0) continue;
-            scores[context.Id] = scores.GetValueOrDefault(context.Id) + FacetWeight * matched;
+            scores[context.Id] = scores.GetValueOrDefault(context.Id) + matched;
             if (choice == ContextChoice.Headline) choice = ContextChoice.Facet;
         }
         if (scores.Count == 0) return (condition.HeadlineContext, ContextChoice.Headline);
@@ -459,14 +535,17 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     /// <summary>A code or an ambiguous term's meaning that names a context outweighs any wording.</summary>
     private const double ExplicitContextWeight = 10;
 
-    /// <summary>Each facet of a context the question uses counts half a distinctive context term.</summary>
-    private const double FacetWeight = 0.5;
+    /// <summary>Each facet of a context the question uses counts as a one-word context term...</summary>
+    private const double FacetWeight = 1.0;
+
+    /// <summary>...and a facet naming who the patient is (child, pregnancy, neonate) counts three.</summary>
+    private const double PopulationFacetWeight = 3.0;
 
     /// <summary>Up to three covered conditions nearest the question: of the same area when the
     /// question named an uncovered condition, else by spelling.</summary>
     private ImmutableArray<Candidate> Nearest(List<string> tokens, string? area)
     {
-        var words = tokens.Where(t => t.Length >= 4 && !Lexicon.KnownWords.Contains(t) || Lexicon.Phrases.ContainsKey(t)).Distinct().ToList();
+        var words = tokens.Where(t => t.Length >= 4 && !Lexicon.KnownWords.Contains(t)).Distinct().ToList();
         var scores = new Dictionary<ConditionId, double>();
         foreach (var (id, phrase) in Lexicon.NamePhrases)
         {
@@ -490,6 +569,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             .Where(x => area is not null || x.Score >= 0.6)
             .OrderByDescending(x => x.Score).ThenBy(x => x.Condition.Name, StringComparer.Ordinal)
             .Take(3)
-            .Select(x => new Candidate(x.Condition.Id, x.Condition.Name, null, area is not null ? $"covered condition in {area}" : "similar name"))];
+            .Select(x => new Candidate(x.Condition.Id, x.Condition.Name, null,
+                area is not null ? $"covered condition in {area}" : x.Score >= NearMiss ? SimilarSpelling : "similar name"))];
     }
 }

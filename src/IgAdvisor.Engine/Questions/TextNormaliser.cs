@@ -15,11 +15,20 @@ public sealed class TextNormaliser
     private readonly FrozenDictionary<string, string> _words;
     private readonly (string From, string To)[] _prefixes;
     private readonly (string From, string To)[] _suffixes;
+    private readonly IReadOnlySet<string>? _known;
 
     /// <param name="spellings">American → British pairs. "hem-" is a prefix rule (word start),
     /// "-emia" a suffix rule (word end), a plain word replaces the whole word.</param>
-    public TextNormaliser(IReadOnlyDictionary<string, string> spellings)
+    public TextNormaliser(IReadOnlyDictionary<string, string> spellings) : this(spellings, null)
     {
+    }
+
+    /// <param name="spellings">As above.</param>
+    /// <param name="known">When given (reading questions), a plural is folded only if the folded
+    /// word is known; an unknown word keeps its letters so that a misspelling stays correctable.</param>
+    public TextNormaliser(IReadOnlyDictionary<string, string> spellings, IReadOnlySet<string>? known)
+    {
+        _known = known;
         _words = spellings.Where(p => !p.Key.StartsWith('-') && !p.Key.EndsWith('-'))
             .ToFrozenDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         _prefixes = [.. spellings.Where(p => p.Key.EndsWith('-')).Select(p => (p.Key.TrimEnd('-'), p.Value.TrimEnd('-'))).OrderByDescending(p => p.Item1.Length)];
@@ -59,18 +68,38 @@ public sealed class TextNormaliser
         }
         else
         {
-            foreach (var rune in text.Normalize(NormalizationForm.FormD).EnumerateRunes())
+            foreach (var rune in text.EnumerateRunes())
             {
                 if (Rune.GetUnicodeCategory(rune) == UnicodeCategory.NonSpacingMark) continue;
                 if (Rune.IsLetterOrDigit(rune))
                 {
                     if (Rune.IsLower(rune)) upper = false;
-                    builder.Append(Rune.ToLowerInvariant(rune).ToString());
+                    var lower = Rune.ToLowerInvariant(rune);
+                    if (lower.Value is >= 0xC0 and <= 0x17F) builder.Append(FoldLatin(lower.Value));
+                    else builder.Append(lower.ToString());
                 }
                 else Flush(builder, tokens, allCaps, ref upper);
             }
         }
         Flush(builder, tokens, allCaps, ref upper);
+    }
+
+    // Latin-1 Supplement and Latin Extended-A letters (U+00C0-U+017F) without their accents, in code
+    // point order; string.Normalize is unavailable under invariant globalisation, so the fold is a table.
+    private const string LatinFold =
+        "aaaaaaaceeeeiiii" + "dnooooo\0ouuuuyts" + "aaaaaaaceeeeiiii" + "dnooooo\0ouuuuyty" +
+        "aaaaaaccccccccdd" + "ddeeeeeeeeeegggg" + "gggghhhhiiiiiiii" + "iijjjjkkklllllll" +
+        "lllnnnnnnnnnoooo" + "oooorrrrrrssssss" + "ssttttttuuuuuuuu" + "uuuuwwyyyzzzzzzs";
+
+    private static string FoldLatin(int codePoint)
+    {
+        return codePoint switch
+        {
+            0xDF => "ss",
+            0xE6 or 0xC6 => "ae",
+            0x153 or 0x152 => "oe",
+            _ => LatinFold[codePoint - 0xC0] is var c && c != '\0' ? c.ToString() : "",
+        };
     }
 
     /// <summary>The normalised form of a phrase: its tokens joined by single spaces.</summary>
@@ -91,10 +120,10 @@ public sealed class TextNormaliser
 
     private string Word(string word)
     {
-        if (_words.TryGetValue(word, out var whole)) return Singular(whole);
+        if (_words.TryGetValue(word, out var whole)) return Fold(whole);
         foreach (var (from, to) in _prefixes)
         {
-            if (word.Length > from.Length + 2 && word.StartsWith(from, StringComparison.Ordinal) && !word.StartsWith(to, StringComparison.Ordinal))
+            if (word.Length > from.Length && word.StartsWith(from, StringComparison.Ordinal) && !word.StartsWith(to, StringComparison.Ordinal))
             {
                 word = to + word[from.Length..];
                 break;
@@ -108,7 +137,18 @@ public sealed class TextNormaliser
                 break;
             }
         }
-        return Singular(word);
+        return Fold(word);
+    }
+
+    /// <summary>The canonical form of one already lower-case word (spelling rules and plural folding).</summary>
+    public string Canonical(string word) => Word(word);
+
+    private string Fold(string word)
+    {
+        var singular = Singular(word);
+        if (_known is null || _known.Contains(singular)) return singular;
+        // Unknown either way: keep the letters as typed so that the typo corrector sees them.
+        return word;
     }
 
     /// <summary>Folds common English plurals; leaves short words, Latin -us/-is and -ss alone.</summary>
