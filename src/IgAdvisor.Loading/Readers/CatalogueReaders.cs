@@ -44,8 +44,8 @@ internal static partial class CatalogueReaders
                 m.File.Error(DiagnosticCodes.MalformedCode, m.Raw("pmid"), m.Sub("pmid"), $"'{pmid}' is not a PMID (digits only)");
             if (doi is not null && !DoiPattern().IsMatch(doi))
                 m.File.Error(DiagnosticCodes.MalformedCode, m.Raw("doi"), m.Sub("doi"), $"'{doi}' is not a DOI (10.NNNN/...)");
-            if (pmid is null && doi is null && url is null)
-                m.File.Warning(DiagnosticCodes.SourceWithoutLocator, m.Node, m.Path, "source without PMID, DOI or URL: a reader cannot find it");
+            if (pmid is null && doi is null && url is null && journal is null)
+                m.File.Warning(DiagnosticCodes.SourceWithoutLocator, m.Node, m.Path, "source without PMID, DOI, URL or journal: a reader cannot find it");
             foreach (var a in addresses.Where(a => !IdSyntax.IsValid(a)))
                 m.File.Error(DiagnosticCodes.MalformedId, m.Raw("addresses"), m.Sub("addresses"), $"'{a}' is not a valid condition id");
             m.Done();
