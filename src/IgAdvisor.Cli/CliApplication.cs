@@ -26,7 +26,8 @@ public static class CliApplication
         });
         try
         {
-            return app.Run(args);
+            // "ask -" reads standard input; Spectre takes a lone "-" for a nameless option, so it becomes --stdin.
+            return app.Run([.. args.Select(a => a == "-" ? "--stdin" : a)]);
         }
         catch (CommandParseException e)
         {

@@ -18,18 +18,25 @@ public sealed class AskCommand(CliConsole console) : Command<AskCommand.Settings
         [Description("The question, e.g. \"IVIG function in APAS\"; - reads it from standard input.")]
         public string[] Question { get; init; } = [];
 
+        [CommandOption("--stdin")]
+        [Description("Read the question from standard input (the same as giving -).")]
+        public bool FromStandardInput { get; init; }
+
         public override ValidationResult Validate()
         {
             var baseResult = base.Validate();
             if (!baseResult.Successful) return baseResult;
-            return Question.Length == 0 ? ValidationResult.Error("ask needs a question, e.g. igadvisor ask \"IVIG in APS\"") : ValidationResult.Success();
+            if (FromStandardInput && Question.Length > 0) return ValidationResult.Error("give the question either as an argument or on standard input, not both");
+            return Question.Length == 0 && !FromStandardInput
+                ? ValidationResult.Error("ask needs a question, e.g. igadvisor ask \"IVIG in APS\" (the question given was empty)")
+                : ValidationResult.Success();
         }
     }
 
     public override int Execute([NotNull] CommandContext context, [NotNull] Settings settings)
     {
         string question;
-        if (settings.Question is ["-"])
+        if (settings.FromStandardInput)
         {
             if (!StandardInput.TryRead(console, QuestionReader.MaxLength, out question, out var error))
             {

@@ -101,7 +101,11 @@ public static class Wording
     }
 
     public static string Review(ReviewCriterion r) =>
-        $"{r.Measure}, reviewed {r.Interval}: {EnsurePeriod(r.Response)}" + (r.StopWhen is { } stop ? $" Stop when: {EnsurePeriod(stop)}" : "");
+        $"{r.Measure}, reviewed {Decapitalise(r.Interval)}: {EnsurePeriod(r.Response)}" + (r.StopWhen is { } stop ? $" Stop when: {EnsurePeriod(stop)}" : "");
+
+    /// <summary>Lower-cases a leading capital that starts an ordinary word ("Within 1 week"), not an acronym ("INCAT").</summary>
+    public static string Decapitalise(string text) =>
+        text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]) ? char.ToLowerInvariant(text[0]) + text[1..] : text;
 
     public static string Caution(Caution c) => $"{EnsurePeriod(c.Text)} What to do: {EnsurePeriod(c.Action)}";
 

@@ -81,7 +81,9 @@ internal static class ConditionReader
         var verdictMap = m.Child("verdict", "a verdict");
         if (verdictMap is null)
             m.File.Error(DiagnosticCodes.ContextWithoutVerdict, m.Node, m.Sub("verdict"), $"context '{id}' has no verdict (role, strength, summary, cite)");
-        var verdict = verdictMap is null ? null : ReadVerdict(verdictMap);
+        // An unreadable verdict is reported where it is; a placeholder keeps the context in place so that
+        // one mistake does not cascade into "unknown headline" (the knowledge base is refused anyway).
+        var verdict = verdictMap is null ? null : ReadVerdict(verdictMap) ?? new Verdict(Role.NotRecommended, Strength.ExpertOpinion, null, "(invalid verdict)", [], verdictMap.Origin);
         var positions = m.Maps("positions", "positions").Select(ReadPosition).OfType<Position>().ToImmutableArray();
         var sections = Common.Sections(m.Child("sections", "sections"));
         var studies = m.Maps("studies", "studies").Select(ReadStudy).OfType<Study>().ToImmutableArray();
