@@ -10,6 +10,7 @@ public static class CliApplication
     {
         var registrar = new SingletonRegistrar(console);
         var app = new CommandApp(registrar);
+        app.SetDefaultCommand<InteractiveCommand>();
         app.Configure(config =>
         {
             config.SetApplicationName("igadvisor");

@@ -87,3 +87,35 @@ public sealed class OtherCommandTests
         Assert.Equal(2, result.ExitCode);
     }
 }
+
+public sealed class InteractiveCommandTests
+{
+    [Fact]
+    public void NoArguments_OpensAPrompt_AnswersAndAsksBackOnAmbiguity()
+    {
+        var result = CliRunner.RunWithInput("IVIG in GBS children\nIVIG in CAPS\n1\nquit\n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("INTRAVENOUS IMMUNOGLOBULIN IN GUILLAIN", result.Out, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("'CAPS' has several meanings", result.Out, StringComparison.Ordinal);
+        Assert.Contains("1. Catastrophic antiphospholipid syndrome", result.Out, StringComparison.Ordinal);
+        Assert.Contains("INTRAVENOUS IMMUNOGLOBULIN IN ANTIPHOSPHOLIPID SYNDROME", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prompt_ChoosingAnUncoveredMeaning_SaysSoAndContinues()
+    {
+        var result = CliRunner.RunWithInput("IVIG in CAPS\n2\n\n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("does not cover Cryopyrin-associated periodic syndromes", result.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Prompt_EndOfInput_Ends()
+    {
+        var result = CliRunner.RunWithInput("");
+
+        Assert.Equal(0, result.ExitCode);
+    }
+}
