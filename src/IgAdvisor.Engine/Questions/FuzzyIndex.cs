@@ -104,9 +104,20 @@ internal sealed class FuzzyIndex
         var n = a.Length;
         var m = b.Length;
         if (Math.Abs(n - m) > max) return max + 1;
-        var previous2 = new int[m + 1];
-        var previous = new int[m + 1];
-        var current = new int[m + 1];
+        if (m > 64) return DistanceLong(a, b, max);
+        Span<int> previous2 = stackalloc int[m + 1];
+        Span<int> previous = stackalloc int[m + 1];
+        Span<int> current = stackalloc int[m + 1];
+        return Distance(a, b, max, previous2, previous, current);
+    }
+
+    private static int DistanceLong(string a, string b, int max) =>
+        Distance(a, b, max, new int[b.Length + 1], new int[b.Length + 1], new int[b.Length + 1]);
+
+    private static int Distance(string a, string b, int max, Span<int> previous2, Span<int> previous, Span<int> current)
+    {
+        var n = a.Length;
+        var m = b.Length;
         for (var j = 0; j <= m; j++) previous[j] = j;
         for (var i = 1; i <= n; i++)
         {
@@ -121,7 +132,10 @@ internal sealed class FuzzyIndex
                 rowMin = Math.Min(rowMin, value);
             }
             if (rowMin > max) return max + 1;
-            (previous2, previous, current) = (previous, current, previous2);
+            var rotate = previous2;
+            previous2 = previous;
+            previous = current;
+            current = rotate;
         }
         return previous[m];
     }

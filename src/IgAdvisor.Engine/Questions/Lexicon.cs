@@ -25,7 +25,11 @@ public sealed record Keyword(ImmutableArray<KeywordOwner> Owners, bool Distincti
 
 /// <summary>A phrase that points at one context once the condition is known, weighted by how few
 /// contexts across the knowledge base use it ("postpartum" outweighs "relapse").</summary>
-public sealed record ContextCue(ContextId Context, string Phrase, double Weight);
+public sealed record ContextCue(ContextId Context, string Phrase, double Weight)
+{
+    /// <summary>The phrase between spaces, for whole-word search in a normalised question.</summary>
+    public string Padded { get; } = " " + Phrase + " ";
+}
 
 /// <summary>
 /// Every word a question can use to reach the knowledge base, built once per knowledge-base load:
@@ -61,10 +65,16 @@ public sealed class Lexicon
         Fuzzy = fuzzy;
         CuesByTerm = cuesByTerm;
         NamePhrases = namePhrases;
+        NameWords = [.. namePhrases.Select(p => (p.Id, p.Phrase.Split(' ').Where(w => w.Length >= 4).ToArray())).Where(p => p.Item2.Length > 0)];
         ContextCues = contextCues;
         Keywords = keywords;
         PhraseLookup = phrases.GetAlternateLookup<ReadOnlySpan<char>>();
+        ContentLookup = contentWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        KnownLookup = knownWords.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ContentLookup { get; }
+    internal FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> KnownLookup { get; }
 
     public TextNormaliser Normaliser { get; }
     /// <summary>Normalised phrase → its meanings; matched greedily, longest first.</summary>
@@ -82,6 +92,9 @@ public sealed class Lexicon
     public FrozenDictionary<string, ImmutableArray<string>> CuesByTerm { get; }
     /// <summary>Each condition's normalised names and synonyms, for "nearest" suggestions.</summary>
     public ImmutableArray<(ConditionId Id, string Phrase)> NamePhrases { get; }
+
+    /// <summary>The words (four letters or more) of each condition's names and synonyms, split once.</summary>
+    internal ImmutableArray<(ConditionId Id, string[] Words)> NameWords { get; }
     /// <summary>Per condition, the phrases that point at one of its contexts.</summary>
     public FrozenDictionary<ConditionId, ImmutableArray<ContextCue>> ContextCues { get; }
     /// <summary>

@@ -73,16 +73,19 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     /// </summary>
     private void JoinAndSplit(List<string> tokens, List<bool> caps)
     {
-        var content = Lexicon.ContentWords;
+        var content = Lexicon.ContentLookup;
+        Span<char> buffer = stackalloc char[82];
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            var joined = tokens[i] + tokens[i + 1];
-            if (joined.Length <= 40 && content.Contains(joined) && (!content.Contains(tokens[i]) || !content.Contains(tokens[i + 1])))
-            {
-                tokens[i] = joined;
-                tokens.RemoveAt(i + 1);
-                caps.RemoveAt(i + 1);
-            }
+            var (a, b) = (tokens[i], tokens[i + 1]);
+            if (a.Length + b.Length > 40 || (content.Contains(a) && content.Contains(b))) continue;
+            a.CopyTo(buffer);
+            b.CopyTo(buffer[a.Length..]);
+            var joined = buffer[..(a.Length + b.Length)];
+            if (!content.Contains(joined)) continue;
+            tokens[i] = joined.ToString();
+            tokens.RemoveAt(i + 1);
+            caps.RemoveAt(i + 1);
         }
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -90,10 +93,9 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             if (token.Length < 5 || token.Length > 40 || Lexicon.KnownWords.Contains(token)) continue;
             for (var cut = 2; cut <= token.Length - 2; cut++)
             {
-                var (left, right) = (token[..cut], token[cut..]);
-                if (!content.Contains(left) || !content.Contains(right)) continue;
-                tokens[i] = left;
-                tokens.Insert(i + 1, right);
+                if (!content.Contains(token.AsSpan(0, cut)) || !content.Contains(token.AsSpan(cut))) continue;
+                tokens[i] = token[..cut];
+                tokens.Insert(i + 1, token[cut..]);
                 caps.Insert(i + 1, caps[i]);
                 i++;
                 break;
@@ -132,6 +134,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     private List<(ConditionId Condition, ContextId? Context)> FindCodes(string text)
     {
         var found = new List<(ConditionId, ContextId?)>();
+        if (!text.AsSpan().ContainsAnyInRange('0', '9')) return found; // every code has digits
         foreach (Match m in IcdPattern().Matches(text))
         {
             var code = m.Groups[1].Value.ToUpperInvariant();
@@ -514,7 +517,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
         {
             foreach (var cue in cues)
             {
-                if (!text.Contains(" " + cue.Phrase + " ", StringComparison.Ordinal)) continue;
+                if (!text.Contains(cue.Padded, StringComparison.Ordinal)) continue;
                 scores[cue.Context] = scores.GetValueOrDefault(cue.Context) + cue.Weight;
                 choice = ContextChoice.Named;
             }
@@ -546,12 +549,16 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     private ImmutableArray<Candidate> Nearest(List<string> tokens, string? area)
     {
         var words = tokens.Where(t => t.Length >= 4 && !Lexicon.KnownWords.Contains(t)).Distinct().ToList();
+        IEnumerable<Condition> pool = KnowledgeBase.Conditions;
+        if (area is not null) pool = pool.Where(c => EnumText.ToText(c.Area) == area);
+        else if (words.Count == 0) return [];
+        var inPool = pool.Select(c => c.Id).ToHashSet();
         var scores = new Dictionary<ConditionId, double>();
-        foreach (var (id, phrase) in Lexicon.NamePhrases)
+        foreach (var (id, nameWords) in Lexicon.NameWords)
         {
-            foreach (var nameWord in phrase.Split(' '))
+            if (!inPool.Contains(id)) continue;
+            foreach (var nameWord in nameWords)
             {
-                if (nameWord.Length < 4) continue;
                 foreach (var word in words)
                 {
                     var max = Math.Max(2, Math.Max(word.Length, nameWord.Length) / 3);
@@ -562,8 +569,6 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
                 }
             }
         }
-        IEnumerable<Condition> pool = KnowledgeBase.Conditions;
-        if (area is not null) pool = pool.Where(c => EnumText.ToText(c.Area) == area);
         return [.. pool
             .Select(c => (Condition: c, Score: scores.GetValueOrDefault(c.Id)))
             .Where(x => area is not null || x.Score >= 0.6)

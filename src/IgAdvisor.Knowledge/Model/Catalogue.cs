@@ -38,7 +38,11 @@ public sealed record Facet(string Id, ImmutableArray<string> Terms, Origin Origi
 /// <see cref="Minutes"/> minutes (null on the last step: until the infusion ends).</summary>
 public sealed record RateStep(InfusionRate Rate, int? Minutes);
 
-/// <summary>An immunoglobulin product as its label describes it.</summary>
+/// <summary>
+/// An immunoglobulin product as its label describes it: concentration (g/L), vial sizes (g),
+/// stabiliser and sugars, sodium, the maximum IgA content (mg/L, the same as µg/mL), and the
+/// infusion-rate schedule (steps then a maximum, in mL/kg/h of the weight the rate is based on).
+/// </summary>
 public sealed record Product(
     ProductId Id,
     string Brand,
@@ -47,12 +51,16 @@ public sealed record Product(
     decimal ConcentrationGramsPerLitre,
     ImmutableArray<decimal> VialSizesGrams,
     string Stabiliser,
-    bool ContainsSugar,
-    bool ContainsSucrose,
+    ImmutableArray<string> Sugars,
     string? Sodium,
-    string? IgaContent,
+    decimal? IgaMilligramsPerLitre,
+    ImmutableArray<string> Markets,
     ImmutableArray<RateStep> RateSteps,
     InfusionRate MaximumRate,
     string? RateNote,
     ImmutableArray<SourceId> Citations,
-    Origin Origin);
+    Origin Origin)
+{
+    public bool ContainsSucrose => Sugars.Contains("sucrose");
+    public bool ContainsSugar => !Sugars.IsEmpty;
+}

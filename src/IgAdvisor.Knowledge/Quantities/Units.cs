@@ -70,6 +70,7 @@ public static class Units
         ("10e9/L", BillionPerLitre), ("x10^3/uL", ThousandPerMicrolitre), ("10^3/uL", ThousandPerMicrolitre),
         ("K/uL", ThousandPerMicrolitre), ("mL/min/1.73m2", Egfr), ("mL/min/1.73 m2", Egfr),
         ("mL/min/1.73m²", Egfr), ("ml/min/1.73m2", Egfr), ("kg/m²", BodyMassIndex), ("IU/L", UnitsPerLitre),
+        ("ug/mL", MilligramPerLitre), ("µg/mL", MilligramPerLitre), ("mcg/mL", MilligramPerLitre),
     ];
 
     private static readonly FrozenDictionary<string, Unit> ByCode = All.ToFrozenDictionary(u => u.Code, StringComparer.Ordinal);

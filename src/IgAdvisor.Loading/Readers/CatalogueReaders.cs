@@ -126,10 +126,12 @@ internal static partial class CatalogueReaders
             var concentration = QuantityField(m, "concentration", Units.GramPerLitre, required: true);
             var vials = m.Texts("vialSizes", required: true);
             var stabiliser = m.Text("stabiliser", required: true);
-            var sugar = m.Bool("sugar");
-            var sucrose = m.Bool("sucrose");
+            var sugars = m.Texts("sugars");
+            foreach (var sugar in sugars.Where(x => x is not ("sucrose" or "maltose" or "glucose" or "sorbitol" or "fructose")))
+                m.File.Error(DiagnosticCodes.OutsideEnumeration, m.Raw("sugars"), m.Sub("sugars"), $"'{sugar}' is not one of sucrose, maltose, glucose, sorbitol, fructose");
             var sodium = m.Text("sodium");
-            var iga = m.Text("igaContent");
+            var iga = QuantityField(m, "igaContent", Units.MilligramPerLitre);
+            var markets = m.Texts("markets");
             var steps = new List<(string Rate, int? Minutes, Map Map)>();
             foreach (var s in m.Maps("rates", "rate steps ({ rate, minutes })", required: true))
             {
@@ -161,8 +163,8 @@ internal static partial class CatalogueReaders
                 m.File.Error(DiagnosticCodes.QuantityWithoutUnit, m.Raw("maximumRate"), m.Sub("maximumRate"), maxError);
                 continue;
             }
-            yield return new Product(new ProductId(id), brand, manufacturer, route.Value, c, [.. vialGrams.Order()], stabiliser, sugar || sucrose, sucrose,
-                sodium, iga, parsedSteps.ToImmutable(), max, note, cites, m.Origin);
+            yield return new Product(new ProductId(id), brand, manufacturer, route.Value, c, [.. vialGrams.Order()], stabiliser, sugars,
+                sodium, iga?.Value, markets, parsedSteps.ToImmutable(), max, note, cites, m.Origin);
         }
         root.Done();
     }
