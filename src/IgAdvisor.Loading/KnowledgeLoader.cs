@@ -61,7 +61,7 @@ public static class KnowledgeLoader
         var vocabulary = new Vocabulary([.. content.Facets], [.. content.Ambiguous], [.. content.Intents], content.DrugTerms,
             content.Uncovered, content.CommonWords, content.NeutralPhrases, content.Spellings);
         var knowledgeBase = new KnowledgeBase(content.Version, content.Released.Value, content.Conditions.Select(c => c.Condition), content.Sources,
-            content.Facts, content.Drugs, content.Products, vocabulary, content.DosingPolicy ?? DosingPolicySettings.Default);
+            content.Facts, content.Drugs, content.Products, vocabulary, content.DosingPolicy ?? DosingPolicySettings.Default, content.SafetyRules);
         return new LoadResult(knowledgeBase, ordered, files.Length);
     }
 
@@ -118,6 +118,10 @@ public static class KnowledgeLoader
             case ("vocabulary", "language"):
                 content.Language = VocabularyReaders.Language(root0);
                 break;
+            case ("safety", _):
+                content.SafetyRules.AddRange(ConditionReader.ReadCautions(root0, required: true));
+                root0.Done();
+                break;
             case ("policies", "dosing-weight"):
                 content.DosingPolicy = VocabularyReaders.DosingPolicy(root0);
                 break;
@@ -145,6 +149,7 @@ internal sealed class FileContent(string file, List<Diagnostic> diagnostics)
     public List<IntentDefinition> Intents { get; } = [];
     public LanguageContent? Language { get; set; }
     public DosingPolicySettings? DosingPolicy { get; set; }
+    public List<Caution> SafetyRules { get; } = [];
 }
 
 /// <summary>Everything read, before cross-file validation.</summary>
@@ -166,9 +171,11 @@ internal sealed class Assembled
     public ImmutableArray<string> NeutralPhrases { get; private set; } = [];
     public ImmutableDictionary<string, string> Spellings { get; private set; } = ImmutableDictionary<string, string>.Empty;
     public DosingPolicySettings? DosingPolicy { get; private set; }
+    public List<Caution> SafetyRules { get; } = [];
 
     public void Add(FileContent file)
     {
+        SafetyRules.AddRange(file.SafetyRules);
         if (file.Header is { } header) (Version, Released) = header;
         Sources.AddRange(file.Sources);
         Facts.AddRange(file.Facts);

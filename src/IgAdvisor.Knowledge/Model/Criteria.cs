@@ -43,6 +43,10 @@ public abstract record CriterionTest(Origin Origin)
     /// <summary>The patient has <see cref="Drug"/> (or a member of that class) with any of <see cref="Statuses"/>.</summary>
     public sealed record OnTherapy(DrugId Drug, ImmutableArray<TherapyStatus> Statuses, Origin Origin) : CriterionTest(Origin);
 
+    /// <summary>The product chosen for the patient contains <see cref="Ingredient"/> (a sugar: sucrose, maltose, glucose,
+    /// sorbitol, fructose, or "sugar" for any of them). Unknown while no product is chosen.</summary>
+    public sealed record OnProduct(string Ingredient, Origin Origin) : CriterionTest(Origin);
+
     public sealed record AllOf(ImmutableArray<CriterionTest> Tests, Origin Origin) : CriterionTest(Origin);
 
     public sealed record AnyOf(ImmutableArray<CriterionTest> Tests, Origin Origin) : CriterionTest(Origin);

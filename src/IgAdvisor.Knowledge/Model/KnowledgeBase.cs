@@ -48,8 +48,10 @@ public sealed class KnowledgeBase
         IEnumerable<Drug> drugs,
         IEnumerable<Product> products,
         Vocabulary vocabulary,
-        DosingPolicySettings dosingPolicy)
+        DosingPolicySettings dosingPolicy,
+        IEnumerable<Caution>? safetyRules = null)
     {
+        SafetyRules = [.. safetyRules ?? []];
         Version = version;
         Released = released;
         Conditions = [.. conditions.OrderBy(c => c.Id.Value, StringComparer.Ordinal)];
@@ -73,6 +75,9 @@ public sealed class KnowledgeBase
     public FrozenDictionary<ProductId, Product> Products { get; }
     public Vocabulary Vocabulary { get; }
     public DosingPolicySettings DosingPolicy { get; }
+
+    /// <summary>Product-class cautions (knowledge/safety): each applies to any patient whose facts meet its test.</summary>
+    public ImmutableArray<Caution> SafetyRules { get; }
 
     /// <summary>True when <paramref name="drug"/> is <paramref name="target"/> or a (transitive) member of it.</summary>
     public bool IsA(DrugId drug, DrugId target)

@@ -7,7 +7,7 @@ namespace IgAdvisor.Knowledge.Quantities;
 public enum Dimension
 {
     Mass, Length, Volume, Time, MassConcentration, SubstanceConcentration, NumberConcentration,
-    FiltrationRate, Dimensionless, AreaDensity, CatalyticConcentration,
+    FiltrationRate, Dimensionless, AreaDensity, CatalyticConcentration, DosePerMass,
 }
 
 /// <summary>
@@ -50,12 +50,14 @@ public static class Units
     public static readonly Unit Percent = new("%", Dimension.Dimensionless, 0.01m, "%");
     public static readonly Unit BodyMassIndex = new("kg/m2", Dimension.AreaDensity, 1m, "kg/m²");
     public static readonly Unit UnitsPerLitre = new("U/L", Dimension.CatalyticConcentration, 1m, "U/L");
+    public static readonly Unit GramPerKilogram = new("g/kg", Dimension.DosePerMass, 1m, "g/kg");
+    public static readonly Unit MilligramPerKilogram = new("mg/kg", Dimension.DosePerMass, 0.001m, "mg/kg");
 
     private static readonly Unit[] All =
     [
         Gram, Milligram, Kilogram, Pound, Metre, Centimetre, Inch, Foot, Litre, Millilitre, Year, Month, Week,
         Day, Hour, Minute, GramPerLitre, GramPerDecilitre, MilligramPerDecilitre, MilligramPerLitre,
-        MicromolePerLitre, MillimolePerLitre, BillionPerLitre, ThousandPerMicrolitre, Egfr, Percent, BodyMassIndex, UnitsPerLitre,
+        MicromolePerLitre, MillimolePerLitre, BillionPerLitre, ThousandPerMicrolitre, Egfr, Percent, BodyMassIndex, UnitsPerLitre, GramPerKilogram, MilligramPerKilogram,
     ];
 
     // Common ways of writing the same unit; UCUM codes are case sensitive, aliases are matched

@@ -82,12 +82,12 @@ internal static class Common
     {
         var map = Map.From(node, path, file, "a test (fact, therapy, allOf, anyOf or not)");
         if (map is null) return null;
-        string[] forms = ["fact", "therapy", "allOf", "anyOf", "not"];
+        string[] forms = ["fact", "therapy", "productHas", "allOf", "anyOf", "not"];
         var present = forms.Where(map.Has).ToArray();
         if (present.Length != 1)
         {
             file.Error(DiagnosticCodes.MalformedTest, map.Node, path, present.Length == 0
-                ? "a test needs exactly one of: fact, therapy, allOf, anyOf, not"
+                ? "a test needs exactly one of: fact, therapy, productHas, allOf, anyOf, not"
                 : $"a test has several forms ({string.Join(", ", present)}); nest them in allOf/anyOf");
             ReadAll(map);
             map.Done();
@@ -97,6 +97,7 @@ internal static class Common
         {
             "fact" => FactTest(map),
             "therapy" => TherapyTest(map),
+            "productHas" => ProductTest(map),
             "allOf" => new CriterionTest.AllOf(SubTests(map, "allOf"), map.Origin),
             "anyOf" => new CriterionTest.AnyOf(SubTests(map, "anyOf"), map.Origin),
             _ => Test(map.Raw("not"), map.Sub("not"), file) is { } inner ? new CriterionTest.Not(inner, map.Origin) : null,
@@ -107,7 +108,7 @@ internal static class Common
 
     private static void ReadAll(Map map)
     {
-        foreach (var key in new[] { "fact", "therapy", "allOf", "anyOf", "not", "status", "equals", "oneOf", "atLeast", "above", "atMost", "below" })
+        foreach (var key in new[] { "fact", "therapy", "productHas", "allOf", "anyOf", "not", "status", "equals", "oneOf", "atLeast", "above", "atMost", "below" })
             map.Raw(key);
     }
 
@@ -120,6 +121,18 @@ internal static class Common
             return [];
         }
         return [.. sequence.Children.Select((child, i) => Test(child, $"{map.Sub(key)}[{i}]", map.File)).OfType<CriterionTest>()];
+    }
+
+    private static CriterionTest? ProductTest(Map map)
+    {
+        var ingredient = map.Text("productHas");
+        if (ingredient is null) return null;
+        if (ingredient is not ("sucrose" or "maltose" or "glucose" or "sorbitol" or "fructose" or "sugar"))
+        {
+            map.File.Error(DiagnosticCodes.OutsideEnumeration, map.Raw("productHas"), map.Sub("productHas"), $"'{ingredient}' is not one of sucrose, maltose, glucose, sorbitol, fructose, sugar");
+            return null;
+        }
+        return new CriterionTest.OnProduct(ingredient, map.Origin);
     }
 
     private static CriterionTest? TherapyTest(Map map)

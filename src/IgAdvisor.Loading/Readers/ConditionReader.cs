@@ -224,7 +224,7 @@ internal static class ConditionReader
             : new ReviewCriterion(id, measure, interval, response, stop, cites, m.Origin);
     }
 
-    public static ImmutableArray<Caution> ReadCautions(Map m) => [.. m.Maps("cautions", "cautions").Select(ReadCaution).OfType<Caution>()];
+    public static ImmutableArray<Caution> ReadCautions(Map m, bool required = false) => [.. m.Maps("cautions", "cautions", required).Select(ReadCaution).OfType<Caution>()];
 
     private static Caution? ReadCaution(Map m)
     {

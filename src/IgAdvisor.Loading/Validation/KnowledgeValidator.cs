@@ -61,6 +61,14 @@ internal sealed class KnowledgeValidator
             }
         }
         foreach (var product in _content.Products) CiteGeneral(product.Citations, product.Origin);
+        var cautionIds = new Dictionary<string, Origin>(StringComparer.Ordinal);
+        foreach (var rule in _content.SafetyRules)
+        {
+            if (!cautionIds.TryAdd(rule.Id, rule.Origin))
+                Error(DiagnosticCodes.DuplicateId, rule.Origin, $"duplicate safety rule id '{rule.Id}' (first at {cautionIds[rule.Id]})", $"{rule.Origin.Path}.id");
+            CiteGeneral(rule.Citations, rule.Origin);
+            if (rule.When is { } when) CheckTest(when);
+        }
         if (_content.DosingPolicy is { } policy) CiteGeneral(policy.Citations, new Origin("policies/dosing-weight.yaml", 1, 1, "cite"));
 
         var regimenIds = new Dictionary<string, Origin>(StringComparer.Ordinal);
