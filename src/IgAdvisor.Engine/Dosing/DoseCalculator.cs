@@ -69,6 +69,14 @@ public static class DoseCalculator
             warnings.Add($"no amount in {rounding} lies within {tolerance:0.#}% of {exactPerDay:0.##} g without exceeding the maximum; the exact dose is given (a part vial)");
 
         var infusion = request.Product is { } product2 ? Infuse(product2, rounded, dosingWeight) : null;
+        if (infusion?.Sites is { } sites)
+        {
+            var first = request.Product!.SiteRates[0];
+            if (request.Product.SiteRates.Length > 1)
+                warnings.Add($"the site plan uses the label's limits for '{sites.Phase}'; for '{first.Phase}' the label allows at most {first.VolumePerSiteMl:0.#} mL per site at {first.MlPerHourPerSite:0.#} mL/h");
+            if (sites.ExceedsMaximumSites)
+                warnings.Add($"{sites.SiteCount} infusion sites are needed, more than the label's {sites.MaximumSites}; split the dose over more days a week");
+        }
         var days = Enumerable.Range(1, plan.Days).Select(d => new DayDose(d, exactPerDay, rounded, vialCounts, infusion)).ToImmutableArray();
         var total = Round(exactPerDay * plan.Days, 2);
         var roundedTotal = rounded * plan.Days;
@@ -151,11 +159,12 @@ public static class DoseCalculator
     internal static InfusionPlan Infuse(Product product, decimal grams, decimal weightKg)
     {
         var volume = Round(grams * 1000m / product.ConcentrationGramsPerLitre, 1);
+        if (product.MaximumRate is null) return InfuseBySite(product, volume, weightKg);
         var remaining = volume;
         var steps = ImmutableArray.CreateBuilder<InfusionStep>();
         var minutes = 0m;
         var schedule = product.RateSteps.Select(s => (Rate: s.Rate.MillilitresPerKilogramPerHour, s.Minutes))
-            .Append((Rate: product.MaximumRate.MillilitresPerKilogramPerHour, Minutes: (int?)null));
+            .Append((Rate: product.MaximumRate.Value.MillilitresPerKilogramPerHour, Minutes: (int?)null));
         foreach (var step in schedule)
         {
             if (remaining <= 0) break;
@@ -168,6 +177,22 @@ public static class DoseCalculator
             if (step.Minutes is null) break;
         }
         return new InfusionPlan(product.Id, product.Brand, volume, Round(minutes, 0), weightKg, steps.ToImmutable());
+    }
+
+    /// <summary>
+    /// Spreads a subcutaneous dose over the fewest sites the label's maintenance limits allow (the
+    /// last phase listed); the sites run in parallel, so the duration is one site's volume at its rate.
+    /// </summary>
+    private static InfusionPlan InfuseBySite(Product product, decimal volume, decimal weightKg)
+    {
+        var limit = product.SiteRates[^1];
+        var sites = Math.Max(1, (int)Math.Ceiling(volume / limit.VolumePerSiteMl));
+        var perSite = Round(volume / sites, 1);
+        var minutes = Round(perSite / limit.MlPerHourPerSite * 60m, 0);
+        var totalPerHour = sites * limit.MlPerHourPerSite;
+        var step = new InfusionStep(Round(totalPerHour / weightKg, 3), Round(totalPerHour, 1), minutes, volume);
+        return new InfusionPlan(product.Id, product.Brand, volume, minutes, weightKg, [step],
+            new SitePlan(limit.Phase, sites, perSite, limit.MlPerHourPerSite, product.MaximumSites));
     }
 
     private static decimal Round(decimal value, int digits) => Math.Round(value, digits, MidpointRounding.AwayFromZero);

@@ -73,8 +73,21 @@ public sealed record VialCount(decimal SizeGrams, int Count);
 /// <summary>One rate of an infusion plan: how fast, for how long, how much.</summary>
 public sealed record InfusionStep(decimal RateMlPerKgPerHour, decimal RateMlPerHour, decimal Minutes, decimal VolumeMl);
 
-/// <summary>How one day's dose runs with a product's rate schedule; rates per kg of <see cref="RateWeightKg"/>.</summary>
-public sealed record InfusionPlan(ProductId Product, string Brand, decimal VolumeMl, decimal DurationMinutes, decimal RateWeightKg, ImmutableArray<InfusionStep> Steps);
+/// <summary>
+/// How one day's dose runs with a product's rate schedule; rates per kg of <see cref="RateWeightKg"/>.
+/// A subcutaneous product with per-site limits also has <see cref="Sites"/>: the sites run in parallel.
+/// </summary>
+public sealed record InfusionPlan(ProductId Product, string Brand, decimal VolumeMl, decimal DurationMinutes, decimal RateWeightKg, ImmutableArray<InfusionStep> Steps, SitePlan? Sites = null);
+
+/// <summary>
+/// How a subcutaneous dose spreads over infusion sites under the label's limits for
+/// <see cref="Phase"/>: <see cref="SiteCount"/> sites of <see cref="VolumePerSiteMl"/> each at
+/// <see cref="MlPerHourPerSite"/>; <see cref="MaximumSites"/> is the label's limit, when it gives one.
+/// </summary>
+public sealed record SitePlan(string Phase, int SiteCount, decimal VolumePerSiteMl, decimal MlPerHourPerSite, int? MaximumSites)
+{
+    public bool ExceedsMaximumSites => MaximumSites is { } max && SiteCount > max;
+}
 
 /// <summary>One infusion day: the exact dose, what is given after rounding, the vials, the infusion.</summary>
 public sealed record DayDose(int Day, decimal ExactGrams, decimal RoundedGrams, ImmutableArray<VialCount> Vials, InfusionPlan? Infusion);

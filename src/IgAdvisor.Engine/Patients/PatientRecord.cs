@@ -21,6 +21,9 @@ public sealed record PatientRecord(
     bool TherapiesComplete,
     ProductId? Product)
 {
+    /// <summary>What the reader noticed but could not use (an unknown medication, several conditions).</summary>
+    public ImmutableArray<string> Notes { get; init; } = [];
+
     public FactValue? Fact(string id) => Facts.TryGetValue(new FactId(id), out var v) ? v : null;
 
     /// <summary>A quantity fact in its canonical unit, or null when absent.</summary>

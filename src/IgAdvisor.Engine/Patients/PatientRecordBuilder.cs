@@ -15,6 +15,9 @@ public sealed class PatientRecordBuilder(KnowledgeBase kb, TimeProvider clock)
     private readonly Dictionary<FactId, FactValue> _facts = [];
     private readonly List<PatientTherapy> _therapies = [];
     private readonly List<InputProblem> _problems = [];
+    private readonly List<string> _notes = [];
+
+    public void Note(string note) => _notes.Add(note);
 
     public string? Id { get; set; }
     public ConditionId? Condition { get; private set; }
@@ -144,6 +147,6 @@ public sealed class PatientRecordBuilder(KnowledgeBase kb, TimeProvider clock)
             Problem("context", $"'{ctx}' is not a context of {c} ({string.Join(", ", kb.ConditionsById[c].Contexts.Select(x => x.Id))})");
         if (_problems.Count > 0) return new PatientReadResult(null, [.. _problems]);
         return new PatientReadResult(
-            new PatientRecord(Id, Condition, Context, _facts.ToImmutableDictionary(), [.. _therapies], TherapiesComplete, Product), []);
+            new PatientRecord(Id, Condition, Context, _facts.ToImmutableDictionary(), [.. _therapies], TherapiesComplete, Product) { Notes = [.. _notes] }, []);
     }
 }

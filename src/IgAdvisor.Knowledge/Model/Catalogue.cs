@@ -39,9 +39,18 @@ public sealed record Facet(string Id, ImmutableArray<string> Terms, Origin Origi
 public sealed record RateStep(InfusionRate Rate, int? Minutes);
 
 /// <summary>
+/// A subcutaneous label's per-site limit for one phase of therapy ("first infusion", "later
+/// infusions"): at most <see cref="VolumePerSiteMl"/> per site at <see cref="MlPerHourPerSite"/>.
+/// SC labels state rates per site, not per kg, so the catalogue keeps them in that form.
+/// </summary>
+public sealed record SiteRate(string Phase, decimal VolumePerSiteMl, decimal MlPerHourPerSite);
+
+/// <summary>
 /// An immunoglobulin product as its label describes it: concentration (g/L), vial sizes (g),
 /// stabiliser and sugars, sodium, the maximum IgA content (mg/L, the same as µg/mL), and the
 /// infusion-rate schedule (steps then a maximum, in mL/kg/h of the weight the rate is based on).
+/// Subcutaneous products may instead carry per-site limits (<see cref="SiteRates"/>, at most
+/// <see cref="MaximumSites"/> sites at once); every intravenous product has a per-kg schedule.
 /// </summary>
 public sealed record Product(
     ProductId Id,
@@ -56,7 +65,9 @@ public sealed record Product(
     decimal? IgaMilligramsPerLitre,
     ImmutableArray<string> Markets,
     ImmutableArray<RateStep> RateSteps,
-    InfusionRate MaximumRate,
+    InfusionRate? MaximumRate,
+    ImmutableArray<SiteRate> SiteRates,
+    int? MaximumSites,
     string? RateNote,
     ImmutableArray<SourceId> Citations,
     Origin Origin)

@@ -132,15 +132,32 @@ internal static partial class CatalogueReaders
             var sodium = m.Text("sodium");
             var iga = QuantityField(m, "igaContent", Units.MilligramPerLitre);
             var markets = m.Texts("markets");
+            // Intravenous labels give a per-kg schedule; subcutaneous labels usually give per-site
+            // limits instead, so an SC product needs one of the two and an IV product the first.
+            var perSiteOnly = route == Route.Sc && m.Has("siteRates") && !m.Has("rates");
             var steps = new List<(string Rate, int? Minutes, Map Map)>();
-            foreach (var s in m.Maps("rates", "rate steps ({ rate, minutes })", required: true))
+            foreach (var s in m.Maps("rates", "rate steps ({ rate, minutes })", required: !perSiteOnly))
             {
                 var rate = s.Text("rate", required: true);
                 var minutes = s.Int("minutes", min: 1, max: 1440);
                 s.Done();
                 if (rate is not null) steps.Add((rate, minutes, s));
             }
-            var maximum = m.Text("maximumRate", required: true);
+            var maximum = m.Text("maximumRate", required: !perSiteOnly);
+            var siteRates = ImmutableArray.CreateBuilder<SiteRate>();
+            foreach (var s in m.Maps("siteRates", "per-site limits ({ phase, volumePerSite, rate })"))
+            {
+                var phase = s.Text("phase", required: true);
+                var volume = QuantityField(s, "volumePerSite", Units.Millilitre, required: true);
+                var rate = s.Text("rate", required: true);
+                s.Done();
+                if (phase is null || volume is null || rate is null) continue;
+                if (ParseSiteRate(rate, out var perSite, out var error)) siteRates.Add(new SiteRate(phase, volume.Value.Value, perSite));
+                else s.File.Error(DiagnosticCodes.QuantityWithoutUnit, s.Raw("rate"), s.Sub("rate"), error);
+            }
+            if (route == Route.Iv && m.Has("siteRates"))
+                m.File.Error(DiagnosticCodes.WrongShape, m.Raw("siteRates"), m.Sub("siteRates"), "per-site rates are for subcutaneous products; an intravenous product needs 'rates' and 'maximumRate'");
+            var maximumSites = m.Int("maximumSites", min: 1, max: 12);
             var note = m.Text("rateNote");
             var cites = Common.Cites(m);
             var vialGrams = ImmutableArray.CreateBuilder<decimal>();
@@ -150,7 +167,8 @@ internal static partial class CatalogueReaders
                 else m.File.Error(DiagnosticCodes.QuantityWithoutUnit, m.Raw("vialSizes"), m.Sub("vialSizes"), $"vial size '{v}' must be grams with a unit ('5 g'){(error.Length > 0 ? ": " + error : "")}");
             }
             m.Done();
-            if (id is null || brand is null || manufacturer is null || route is null || concentration is null || stabiliser is null || maximum is null) continue;
+            if (id is null || brand is null || manufacturer is null || route is null || concentration is null || stabiliser is null) continue;
+            if (maximum is null && !perSiteOnly) continue;
             var c = concentration.Value.Value;
             var parsedSteps = ImmutableArray.CreateBuilder<RateStep>();
             foreach (var (rate, minutes, map) in steps)
@@ -158,13 +176,18 @@ internal static partial class CatalogueReaders
                 if (ParseRate(rate, c, out var r, out var error)) parsedSteps.Add(new RateStep(r, minutes));
                 else map.File.Error(DiagnosticCodes.QuantityWithoutUnit, map.Raw("rate"), map.Sub("rate"), error);
             }
-            if (!ParseRate(maximum, c, out var max, out var maxError))
+            InfusionRate? max = null;
+            if (maximum is not null)
             {
-                m.File.Error(DiagnosticCodes.QuantityWithoutUnit, m.Raw("maximumRate"), m.Sub("maximumRate"), maxError);
-                continue;
+                if (!ParseRate(maximum, c, out var parsedMax, out var maxError))
+                {
+                    m.File.Error(DiagnosticCodes.QuantityWithoutUnit, m.Raw("maximumRate"), m.Sub("maximumRate"), maxError);
+                    continue;
+                }
+                max = parsedMax;
             }
             yield return new Product(new ProductId(id), brand, manufacturer, route.Value, c, [.. vialGrams.Order()], stabiliser, sugars,
-                sodium, iga?.Value, markets, parsedSteps.ToImmutable(), max, note, cites, m.Origin);
+                sodium, iga?.Value, markets, parsedSteps.ToImmutable(), max, siteRates.ToImmutable(), maximumSites, note, cites, m.Origin);
         }
         root.Done();
     }
@@ -192,6 +215,22 @@ internal static partial class CatalogueReaders
                 error = $"rate unit '{parts[1]}' is not mg/kg/min or mL/kg/h";
                 return false;
         }
+    }
+
+    /// <summary>A per-site rate written as "15 mL/h" or "15 mL/h/site", in mL per hour per site.</summary>
+    public static bool ParseSiteRate(string text, out decimal millilitresPerHour, out string error)
+    {
+        millilitresPerHour = 0;
+        error = "";
+        var parts = text.Trim().Split(' ', 2, StringSplitOptions.TrimEntries);
+        if (parts.Length == 2 && decimal.TryParse(parts[0], System.Globalization.CultureInfo.InvariantCulture, out var value) && value > 0
+            && parts[1] is "mL/h" or "mL/h/site" or "ml/h" or "ml/h/site")
+        {
+            millilitresPerHour = value;
+            return true;
+        }
+        error = $"site rate '{text}' must be a positive number in mL/h per site ('20 mL/h/site')";
+        return false;
     }
 
     /// <summary>A quantity field converted to <paramref name="unit"/>; a bare number is KB040.</summary>
