@@ -2,10 +2,10 @@ using System.Text;
 
 namespace IgAdvisor.Cli;
 
-/// <summary>Reads a question from standard input: strict UTF-8, bounded length.</summary>
+/// <summary>Reads a question or a patient document from standard input: strict UTF-8, bounded length.</summary>
 internal static class StandardInput
 {
-    public static bool TryRead(CliConsole console, int maxLength, out string text, out string error)
+    public static bool TryRead(CliConsole console, int maxLength, out string text, out string error, string what = "the question")
     {
         text = "";
         error = "";
@@ -19,7 +19,7 @@ internal static class StandardInput
                 builder.Append(buffer, 0, read);
                 if (builder.Length > maxLength)
                 {
-                    error = $"the question on standard input is longer than {maxLength:N0} characters";
+                    error = $"{what} on standard input is longer than {maxLength:N0} characters";
                     return false;
                 }
             }

@@ -11,6 +11,12 @@ namespace IgAdvisor.Testing;
 /// </summary>
 public static class TestKnowledge
 {
+    static TestKnowledge()
+    {
+        // As the CLI host does: patients given as FHIR Bundles are read by IgAdvisor.Fhir.
+        IgAdvisor.Engine.Patients.PatientReaders.FhirBundle ??= IgAdvisor.Fhir.FhirBundleReader.Read;
+    }
+
     private static readonly Lazy<LoadResult> Loaded = new(() => KnowledgeLoader.Load(KnowledgeLoader.Locate()));
     private static readonly Lazy<Advisor> LazyAdvisor = new(() => new Advisor(KnowledgeBase));
 

@@ -18,10 +18,12 @@ public static class DoseCalculator
     public static DoseOutcome Calculate(DoseRequest request, DosingPolicySettings settings)
     {
         var warnings = ImmutableArray.CreateBuilder<string>();
-        var actual = request.Weight.Kilograms;
-        var heightCm = request.Height?.Centimetres;
+        // Measurements converted from pounds or inches carry long fractions; a dose is computed
+        // from the weight and height to 0.1 kg and 0.1 cm, as a pharmacist would write them.
+        var actual = Round(request.Weight.Kilograms, 1);
+        var heightCm = request.Height is { } measured ? Round(measured.Centimetres, 1) : (decimal?)null;
         decimal? bmi = heightCm is { } h ? Round(actual / (h / 100m * (h / 100m)), 1) : null;
-        decimal? ibw = request.Height is { } height && request.Sex is { } sex ? Devine(height, sex) : null;
+        decimal? ibw = heightCm is { } cm && request.Sex is { } sex ? Devine(new BodyHeight(cm), sex) : null;
         decimal? adjusted = ibw is { } i ? i + settings.AdjustmentFactor * (actual - i) : null;
 
         if (request.Policy is WeightPolicy.Ideal or WeightPolicy.Adjusted)
@@ -155,28 +157,45 @@ public static class DoseCalculator
         return (best / (decimal)scale, breakdown, true);
     }
 
-    /// <summary>Runs the product's rate steps (per kg of <paramref name="weightKg"/>) until the volume is infused, then the maximum rate.</summary>
+    /// <summary>
+    /// Runs the product's timed rate steps (per kg of <paramref name="weightKg"/>) until the volume is
+    /// infused, then the maximum rate. A step without a duration that is below the maximum is the
+    /// label's "raise as tolerated" with no interval: it is shown, and bounds the longest duration.
+    /// </summary>
     internal static InfusionPlan Infuse(Product product, decimal grams, decimal weightKg)
     {
         var volume = Round(grams * 1000m / product.ConcentrationGramsPerLitre, 1);
-        if (product.MaximumRate is null) return InfuseBySite(product, volume, weightKg);
+        if (product.MaximumRate is not { } maximumRate) return InfuseBySite(product, volume, weightKg);
         var remaining = volume;
         var steps = ImmutableArray.CreateBuilder<InfusionStep>();
         var minutes = 0m;
-        var schedule = product.RateSteps.Select(s => (Rate: s.Rate.MillilitresPerKilogramPerHour, s.Minutes))
-            .Append((Rate: product.MaximumRate.Value.MillilitresPerKilogramPerHour, Minutes: (int?)null));
-        foreach (var step in schedule)
+        var timed = product.RateSteps.TakeWhile(s => s.Minutes is not null).ToList();
+        foreach (var step in timed)
         {
             if (remaining <= 0) break;
-            var perHour = step.Rate * weightKg;
-            var stepMinutes = step.Minutes is { } m ? Math.Min(m, remaining / perHour * 60m) : remaining / perHour * 60m;
+            var perHour = step.Rate.MillilitresPerKilogramPerHour * weightKg;
+            var stepMinutes = Math.Min(step.Minutes!.Value, remaining / perHour * 60m);
             var stepVolume = perHour * stepMinutes / 60m;
-            steps.Add(new InfusionStep(Round(step.Rate, 3), Round(perHour, 1), Round(stepMinutes, 0), Round(stepVolume, 1)));
+            steps.Add(new InfusionStep(Round(step.Rate.MillilitresPerKilogramPerHour, 3), Round(perHour, 1), Round(stepMinutes, 0), Round(stepVolume, 1)));
             remaining -= stepVolume;
             minutes += stepMinutes;
-            if (step.Minutes is null) break;
         }
-        return new InfusionPlan(product.Id, product.Brand, volume, Round(minutes, 0), weightKg, steps.ToImmutable());
+        decimal? longest = null;
+        if (remaining > 0)
+        {
+            var max = maximumRate.MillilitresPerKilogramPerHour;
+            if (product.RateSteps.Skip(timed.Count).FirstOrDefault() is { } untimed && untimed.Rate.MillilitresPerKilogramPerHour < max)
+            {
+                var startPerHour = untimed.Rate.MillilitresPerKilogramPerHour * weightKg;
+                steps.Add(new InfusionStep(Round(untimed.Rate.MillilitresPerKilogramPerHour, 3), Round(startPerHour, 1), null, null));
+                longest = Round(minutes + remaining / startPerHour * 60m, 0);
+            }
+            var maxPerHour = max * weightKg;
+            var lastMinutes = remaining / maxPerHour * 60m;
+            steps.Add(new InfusionStep(Round(max, 3), Round(maxPerHour, 1), Round(lastMinutes, 0), Round(remaining, 1)));
+            minutes += lastMinutes;
+        }
+        return new InfusionPlan(product.Id, product.Brand, volume, Round(minutes, 0), weightKg, steps.ToImmutable(), null, longest);
     }
 
     /// <summary>

@@ -70,14 +70,25 @@ public sealed record DoseRequest(
 /// <summary>How many vials of one size make up a day's dose.</summary>
 public sealed record VialCount(decimal SizeGrams, int Count);
 
-/// <summary>One rate of an infusion plan: how fast, for how long, how much.</summary>
-public sealed record InfusionStep(decimal RateMlPerKgPerHour, decimal RateMlPerHour, decimal Minutes, decimal VolumeMl);
+/// <summary>
+/// One rate of an infusion plan: how fast, for how long, how much. <see cref="Minutes"/> and
+/// <see cref="VolumeMl"/> are null on a starting rate the label says to raise "as tolerated"
+/// without giving an interval.
+/// </summary>
+public sealed record InfusionStep(decimal RateMlPerKgPerHour, decimal RateMlPerHour, decimal? Minutes, decimal? VolumeMl)
+{
+    public bool AsTolerated => Minutes is null;
+}
 
 /// <summary>
 /// How one day's dose runs with a product's rate schedule; rates per kg of <see cref="RateWeightKg"/>.
 /// A subcutaneous product with per-site limits also has <see cref="Sites"/>: the sites run in parallel.
+/// When the label gives no interval for raising the rate, <see cref="DurationMinutes"/> is the
+/// shortest time the label allows (raised to the maximum at once) and
+/// <see cref="LongestDurationMinutes"/> the time at the starting rate throughout.
 /// </summary>
-public sealed record InfusionPlan(ProductId Product, string Brand, decimal VolumeMl, decimal DurationMinutes, decimal RateWeightKg, ImmutableArray<InfusionStep> Steps, SitePlan? Sites = null);
+public sealed record InfusionPlan(ProductId Product, string Brand, decimal VolumeMl, decimal DurationMinutes, decimal RateWeightKg,
+    ImmutableArray<InfusionStep> Steps, SitePlan? Sites = null, decimal? LongestDurationMinutes = null);
 
 /// <summary>
 /// How a subcutaneous dose spreads over infusion sites under the label's limits for

@@ -53,6 +53,9 @@ public sealed class Evaluator(KnowledgeBase kb)
         }
         var cautions = Cautions(condition, context, evaluator);
         var (decision, reason) = Decide(context, contextReason, criteria, cautions);
+        // A dose beside "not indicated" reads as an invitation; the computation stays available through `dose`.
+        if (decision == Decision.NotIndicated && dose is not null)
+            (dose, doseNote) = (null, "no dose is given because immunoglobulin is not indicated for this patient (igadvisor dose computes one if a specialist decides otherwise)");
         // The facts the decision lacks: for "insufficient information" those of the required criteria
         // that could not be judged, otherwise those of any criterion left unknown.
         IEnumerable<string> lacking = context is null ? contextMissing
@@ -177,7 +180,7 @@ public sealed class Evaluator(KnowledgeBase kb)
         if (regimen is null) return (null, "no weight-based immunoglobulin regimen is recorded for this context", null, null);
         var (plan, planProblem) = DosePlan.FromRegimen(regimen);
         if (plan is null) return (null, planProblem, null, null);
-        if (record.Measure("body-weight") is not { } kg) return (null, "no dose without the body weight", null, plan.GramsPerKgPerCourse);
+        if (record.Measure("body-weight") is not { } kg) return (null, "no dose: the body weight (fact body-weight, with its unit) is missing", null, plan.GramsPerKgPerCourse);
         var height = record.Measure("body-height") is { } cm ? new BodyHeight(cm) : (BodyHeight?)null;
         Sex? sex = record.Code("sex") switch { "female" => Sex.Female, "male" => Sex.Male, _ => null };
         var outcome = DoseCalculator.Calculate(new DoseRequest(new BodyWeight(kg), height, sex, options.Policy, plan, product,

@@ -62,6 +62,8 @@ public sealed class KnowledgeBase
         Vocabulary = vocabulary;
         DosingPolicy = dosingPolicy;
         ConditionsById = Conditions.ToFrozenDictionary(c => c.Id);
+        RegimensById = Conditions.SelectMany(c => c.AllRegimens.Select(r => (Condition: c, Regimen: r)))
+            .ToFrozenDictionary(x => x.Regimen.Id, StringComparer.Ordinal);
     }
 
     /// <summary>Knowledge base version, printed in every answer's footer.</summary>
@@ -69,6 +71,9 @@ public sealed class KnowledgeBase
     public DateOnly Released { get; }
     public ImmutableArray<Condition> Conditions { get; }
     public FrozenDictionary<ConditionId, Condition> ConditionsById { get; }
+
+    /// <summary>Every regimen by its id (unique across the knowledge base), with its condition.</summary>
+    public FrozenDictionary<string, (Condition Condition, Regimen Regimen)> RegimensById { get; }
     public FrozenDictionary<SourceId, Source> Sources { get; }
     public FrozenDictionary<FactId, FactDefinition> Facts { get; }
     public FrozenDictionary<DrugId, Drug> Drugs { get; }

@@ -43,10 +43,10 @@ public sealed class ClinicalCaseTests
         var folder = Path.Combine(Root, name);
         var result = Read(folder);
         Assert.True(result.Succeeded, $"{name}: the patient could not be read: {string.Join("; ", result.Problems)}");
-        var outcome = new Evaluator(TestKnowledge.KnowledgeBase).Evaluate(result.Record!, new EvaluationOptions());
+        var expected = Expected(folder);
+        var outcome = new Evaluator(TestKnowledge.KnowledgeBase).Evaluate(result.Record!, Options(expected));
         Assert.True(outcome.Evaluation is not null, $"{name}: {string.Join("; ", outcome.Problems)}");
         var evaluation = outcome.Evaluation!;
-        var expected = Expected(folder);
         var trace = $"{name}: decision {Text(evaluation.Decision)} ({evaluation.Reason}); context {evaluation.Context?.Id}; criteria " +
                     string.Join(", ", evaluation.Criteria.Select(c => $"{c.Criterion.Id}={Text(c.Status)}")) +
                     $"; missing [{string.Join(", ", evaluation.MissingFacts.Select(m => m.Id))}]; cautions [{string.Join(", ", evaluation.Cautions.Select(c => c.Caution.Id))}]";
@@ -72,7 +72,12 @@ public sealed class ClinicalCaseTests
         if (Child(expected, "cautions") is YamlSequenceNode cautions)
         {
             foreach (var id in cautions.Children.Select(n => ((YamlScalarNode)n).Value!))
-                Assert.True(evaluation.Cautions.Any(c => c.Caution.Id == id), $"caution {id} is missing. " + trace);
+                Assert.True(evaluation.Cautions.Any(c => c.Caution.Id == id && c.Status == CautionStatus.Applies), $"caution {id} does not apply. " + trace);
+        }
+        if (Child(expected, "cautionsAbsent") is YamlSequenceNode absent)
+        {
+            foreach (var id in absent.Children.Select(n => ((YamlScalarNode)n).Value!))
+                Assert.True(!evaluation.Cautions.Any(c => c.Caution.Id == id && c.Status == CautionStatus.Applies), $"caution {id} applies but should not. " + trace);
         }
         if (Child(expected, "dose") is YamlMappingNode dose) CheckDose(dose, evaluation.Dose, trace);
     }
@@ -90,8 +95,26 @@ public sealed class ClinicalCaseTests
         if (Decimal(dose, "dosingWeightKg") is { } w) Assert.True(Math.Abs(result.DosingWeightKg - w) <= 0.1m, "dosing weight differs. " + doseTrace);
         if (Decimal(dose, "totalGrams") is { } t) Assert.True(Math.Abs(result.TotalGrams - t) <= 0.1m, "total grams differ. " + doseTrace);
         if (Decimal(dose, "roundedTotalGrams") is { } r) Assert.True(result.RoundedTotalGrams == r, "rounded total differs. " + doseTrace);
+        if (Decimal(dose, "idealBodyWeightKg") is { } ibw) Assert.True(result.IdealBodyWeightKg is { } got && Math.Abs(got - ibw) <= 0.1m, "ideal body weight differs. " + doseTrace);
+        if (Child(dose, "warnings") is YamlSequenceNode warnings)
+        {
+            foreach (var fragment in warnings.Children.Select(n => ((YamlScalarNode)n).Value!))
+                Assert.True(result.Warnings.Any(w => w.Contains(fragment, StringComparison.OrdinalIgnoreCase)), $"no warning contains '{fragment}': [{string.Join(" | ", result.Warnings)}]. " + doseTrace);
+        }
+        if (Decimal(dose, "durationMinutes") is { } minutes)
+            Assert.True(result.Days[0].Infusion?.DurationMinutes == minutes, $"infusion duration differs: {result.Days[0].Infusion?.DurationMinutes}. " + doseTrace);
         if (Child(dose, "perDayGrams") is YamlSequenceNode perDay)
             Assert.True(perDay.Children.Select(n => decimal.Parse(((YamlScalarNode)n).Value!, CultureInfo.InvariantCulture)).SequenceEqual(result.Days.Select(d => d.RoundedGrams)), "per-day grams differ. " + doseTrace);
+    }
+
+    /// <summary>The evaluation options of a case (<c>options:</c> in expected.yaml), as the command-line flags give them.</summary>
+    private static EvaluationOptions Options(YamlMappingNode expected)
+    {
+        if (Child(expected, "options") is not YamlMappingNode o) return new EvaluationOptions();
+        var policy = WeightPolicy.Auto;
+        if (Scalar(o, "policy") is { } p && !EnumText.TryParse(p, out policy)) throw new InvalidOperationException($"options.policy '{p}' is not a policy");
+        return new EvaluationOptions(Scalar(o, "condition"), Scalar(o, "context"), Scalar(o, "regimen"), Scalar(o, "product"), policy,
+            Decimal(o, "roundTo"), Decimal(o, "tolerance"), Decimal(o, "pricePerGram"));
     }
 
     private static PatientReadResult Read(string folder)
@@ -117,10 +140,4 @@ public sealed class ClinicalCaseTests
 
     private static string Text<T>(T value) where T : struct, Enum => EnumText.ToText(value);
     private static string Normalise(string status) => status.Replace(' ', '-');
-}
-
-/// <summary>A clock fixed at one instant, so that ages from birth dates do not change with the date.</summary>
-public sealed class FixedClock(DateTimeOffset now) : TimeProvider
-{
-    public override DateTimeOffset GetUtcNow() => now;
 }
