@@ -11,7 +11,7 @@ namespace IgAdvisor.Fhir;
 /// Reads a FHIR R4 Bundle into a patient record (docs/fhir.md): Patient (sex, birth date),
 /// Observation (facts by LOINC, SNOMED CT or IgAdvisor's fact code; quantities in UCUM; the latest
 /// reading wins), Condition (the condition and context by ICD-10-CM or SNOMED CT; boolean facts by
-/// SNOMED CT), MedicationStatement and MedicationRequest (therapies and their outcome) and
+/// SNOMED CT), MedicationStatement, MedicationRequest and Procedure (therapies and their outcome) and
 /// AllergyIntolerance (a reaction to immunoglobulin; a contraindicated drug).
 /// </summary>
 public sealed class FhirBundleReader
@@ -30,6 +30,7 @@ public sealed class FhirBundleReader
         {
             foreach (var code in fact.Loinc) facts[(FhirSystems.Loinc, code)] = fact;
             foreach (var code in fact.Snomed) facts[(FhirSystems.Snomed, code)] = fact;
+            foreach (var code in fact.Icd10Cm) facts[(FhirSystems.Icd10Cm, code)] = fact;
             facts[(FhirSystems.IgAdvisorFact, fact.Id.Value)] = fact;
         }
         _factCodes = facts.ToFrozenDictionary();
@@ -47,8 +48,12 @@ public sealed class FhirBundleReader
         _conditionCodes = conditions.ToFrozenDictionary();
     }
 
-    /// <summary>For <see cref="PatientReaders.FhirBundle"/>.</summary>
-    public static PatientReadResult Read(string json, KnowledgeBase kb, TimeProvider clock) => new FhirBundleReader(kb).Read(json, clock);
+    // The code tables are built once per knowledge base, not per bundle.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<KnowledgeBase, FhirBundleReader> Readers = [];
+
+    /// <summary>For <see cref="PatientReaders.FhirBundle"/>: the reader of <paramref name="kb"/>, built on first use.</summary>
+    public static PatientReadResult Read(string json, KnowledgeBase kb, TimeProvider clock) =>
+        Readers.GetValue(kb, k => new FhirBundleReader(k)).Read(json, clock);
 
     public PatientReadResult Read(string json, TimeProvider clock)
     {
@@ -91,6 +96,7 @@ public sealed class FhirBundleReader
                         "Condition" => resource.Deserialize<FhirCondition>(Options),
                         "MedicationStatement" => resource.Deserialize<MedicationStatement>(Options),
                         "MedicationRequest" => resource.Deserialize<MedicationRequest>(Options),
+                        "Procedure" => resource.Deserialize<Procedure>(Options),
                         "AllergyIntolerance" => resource.Deserialize<AllergyIntolerance>(Options),
                         null => null,
                         _ => null, // other resources (Practitioner, Encounter...) carry nothing IgAdvisor reads
@@ -110,7 +116,7 @@ public sealed class FhirBundleReader
             var observations = resources.Where(r => r.Resource is Observation).OrderBy(r => ((Observation)r.Resource).EffectiveDateTime ?? "", StringComparer.Ordinal);
             foreach (var (resource, field) in observations) ReadObservation((Observation)resource, field, builder);
             ReadConditions(resources.Where(r => r.Resource is FhirCondition).ToList(), builder);
-            foreach (var (resource, field) in resources.Where(r => r.Resource is MedicationStatement or MedicationRequest)) ReadMedication(resource, field, builder);
+            foreach (var (resource, field) in resources.Where(r => r.Resource is MedicationStatement or MedicationRequest or Procedure)) ReadMedication(resource, field, builder);
             foreach (var (resource, field) in resources.Where(r => r.Resource is AllergyIntolerance)) ReadAllergy((AllergyIntolerance)resource, field, builder);
             return builder.Build();
         }
@@ -134,6 +140,9 @@ public sealed class FhirBundleReader
         }
         switch (fact.Kind)
         {
+            case FactKind.Integer when observation.ValueInteger is { } count:
+                builder.SetNumber(fact, count, $"{field}.valueInteger");
+                break;
             case FactKind.Quantity or FactKind.Integer when observation.ValueQuantity is { Value: { } value } q:
                 if (fact.Kind == FactKind.Integer && q.Code is null && q.Unit is null)
                 {
@@ -144,7 +153,8 @@ public sealed class FhirBundleReader
                 if (string.IsNullOrWhiteSpace(unitCode)) { builder.Problem($"{field}.valueQuantity", $"{value} has no UCUM unit"); break; }
                 if (fact.Kind == FactKind.Integer && unitCode is "1" or "{score}") { builder.SetNumber(fact, value, $"{field}.valueQuantity"); break; }
                 if (!Units.TryFind(unitCode, out var unit)) { builder.Problem($"{field}.valueQuantity.code", $"'{unitCode}' is not a unit IgAdvisor knows; see docs/units.md"); break; }
-                builder.SetQuantity(fact, new Quantity(value, unit), $"{field}.valueQuantity");
+                if (!Censoring.TryParse(q.Comparator, out var censor)) { builder.Problem($"{field}.valueQuantity.comparator", $"'{q.Comparator}' is not one of <, <=, >=, >"); break; }
+                builder.SetQuantity(fact, new Quantity(value, unit), $"{field}.valueQuantity", censor);
                 break;
             case FactKind.Boolean:
                 if (Truth(observation) is { } truth) builder.SetBoolean(fact, truth, field);
@@ -193,9 +203,16 @@ public sealed class FhirBundleReader
             if (coding.Code is { } c && BloodGroups.TryGetValue(c, out var group) && fact.Values.Contains(group)) return group;
             if (coding.Code is { } plain && fact.Values.Contains(plain)) return plain;
         }
-        var text = observation.ValueCodeableConcept?.Text ?? observation.ValueString ?? observation.ValueCodeableConcept?.Coding.FirstOrDefault()?.Display;
-        var first = text?.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
-        return first is not null && fact.Values.FirstOrDefault(v => string.Equals(v, first, StringComparison.OrdinalIgnoreCase)) is { } value ? value : null;
+        // Text such as "Blood group A Rh(D) positive" or "AB neg": the first word that is one of the fact's values.
+        var texts = new[] { observation.ValueCodeableConcept?.Text, observation.ValueString }
+            .Concat(observation.ValueCodeableConcept?.Coding.Select(c => c.Display) ?? []).OfType<string>();
+        foreach (var text in texts)
+        {
+            foreach (var word in text.Split([' ', ',', ';', '(', ')'], StringSplitOptions.RemoveEmptyEntries))
+                // One-letter values (blood group A, B, O) must match in capitals: "a positive result" is not group A.
+                if (fact.Values.FirstOrDefault(v => string.Equals(v, word, word.Length == 1 ? StringComparison.Ordinal : StringComparison.OrdinalIgnoreCase)) is { } value) return value;
+        }
+        return null;
     }
 
     private void ReadConditions(List<(Resource Resource, string Field)> conditions, PatientRecordBuilder builder)
@@ -210,7 +227,8 @@ public sealed class FhirBundleReader
             {
                 if (coding.System is not { } system || coding.Code is not { } code) continue;
                 if (_conditionCodes.TryGetValue((system, code), out var hit)) { covered.Add(hit); matched = true; }
-                if (_factCodes.TryGetValue((system, code), out var fact) && fact.Kind == FactKind.Boolean) { builder.SetBoolean(fact, true, field); matched = true; }
+                if ((_factCodes.TryGetValue((system, code), out var fact) || system == FhirSystems.Icd10Cm && IcdCategory(code) is { } category && _factCodes.TryGetValue((system, category), out fact))
+                    && fact.Kind == FactKind.Boolean) { builder.SetBoolean(fact, true, field); matched = true; }
             }
             if (!matched) builder.Note($"{field}: condition {Describe(condition.Code)} is not one IgAdvisor covers");
         }
@@ -231,13 +249,14 @@ public sealed class FhirBundleReader
         {
             MedicationStatement s => (s.Status, s.MedicationCodeableConcept, s.StatusReason.FirstOrDefault(), s.Extension),
             MedicationRequest r => (r.Status, r.MedicationCodeableConcept, r.StatusReason, r.Extension),
+            Procedure p => (p.Status switch { "in-progress" => "active", "completed" => "completed", "not-done" => "not-taken", var other => other }, p.Code, p.StatusReason, p.Extension),
             _ => (null, null, null, []),
         };
-        if (status is "entered-in-error" or "cancelled" or "draft" or "intended" or "unknown") return;
+        if (status is "entered-in-error" or "cancelled" or "draft" or "intended" or "unknown" or "preparation") return;
         var drug = Drug(concept);
         if (drug is null)
         {
-            builder.Note($"{field}: medication {Describe(concept)} is not one IgAdvisor knows");
+            builder.Note($"{field}: {(resource is Procedure ? "procedure" : "medication")} {Describe(concept)} is not one IgAdvisor knows");
             return;
         }
         var outcome = extensions.FirstOrDefault(e => e.Url == FhirSystems.TherapyOutcome)?.ValueCode;
@@ -292,6 +311,9 @@ public sealed class FhirBundleReader
         }
         return null;
     }
+
+    /// <summary>The three-character category of an ICD-10-CM code ("E11" of "E11.65"), or null for a code that is one.</summary>
+    private static string? IcdCategory(string code) => code.Length > 3 ? code[..3] : null;
 
     private static bool Active(CodeableConcept? clinical, CodeableConcept? verification)
     {

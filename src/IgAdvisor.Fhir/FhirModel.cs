@@ -21,6 +21,8 @@ public sealed class CodeableConcept
 public sealed class FhirQuantity
 {
     public decimal? Value { get; set; }
+    /// <summary>&lt;, &lt;=, &gt;= or &gt; for a result beyond an assay's limits ("&lt; 0.07 g/L").</summary>
+    public string? Comparator { get; set; }
     public string? Unit { get; set; }
     public string? System { get; set; }
     public string? Code { get; set; }
@@ -58,6 +60,7 @@ public sealed class Observation : Resource
     public FhirQuantity? ValueQuantity { get; set; }
     public CodeableConcept? ValueCodeableConcept { get; set; }
     public bool? ValueBoolean { get; set; }
+    public int? ValueInteger { get; set; }
     public string? ValueString { get; set; }
     public string? EffectiveDateTime { get; set; }
 }
@@ -81,6 +84,15 @@ public sealed class MedicationRequest : Resource
 {
     public string? Status { get; set; }
     public CodeableConcept? MedicationCodeableConcept { get; set; }
+    public CodeableConcept? StatusReason { get; set; }
+    public List<Extension> Extension { get; set; } = [];
+}
+
+/// <summary>A procedure the patient has had (plasma exchange, splenectomy), read as a therapy.</summary>
+public sealed class Procedure : Resource
+{
+    public string? Status { get; set; }
+    public CodeableConcept? Code { get; set; }
     public CodeableConcept? StatusReason { get; set; }
     public List<Extension> Extension { get; set; } = [];
 }

@@ -169,6 +169,72 @@ public sealed class FhirBundleReaderTests
         Assert.Equal("aps-catastrophic-us-units", result.Record!.Id);
     }
 
+    [Fact]
+    public void CensoredResult_KeepsItsComparator()
+    {
+        var quantity = new JsonObject { ["value"] = 0.07, ["comparator"] = "<", ["system"] = "http://unitsofmeasure.org", ["code"] = "g/L" };
+        var result = Read(Bundle(Observation("http://loinc.org", "2458-8", quantity)).ToJsonString());
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(new FactValue.Measured(new(0.07m, IgAdvisor.Knowledge.Quantities.Units.GramPerLitre), Censor.Below), result.Record!.Fact("serum-iga"));
+    }
+
+    [Fact]
+    public void CensoredWeight_IsRefused()
+    {
+        var quantity = new JsonObject { ["value"] = 150, ["comparator"] = ">", ["system"] = "http://unitsofmeasure.org", ["code"] = "kg" };
+        Assert.Contains(Read(Bundle(Observation("http://loinc.org", "29463-7", quantity)).ToJsonString()).Problems, p => p.Message.Contains("exact value", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void IntegerObservation_IsACount()
+    {
+        var count = Observation(FhirSystems.IgAdvisorFact, "caps-organs-involved", null);
+        count["valueInteger"] = 3;
+        var result = Read(Bundle(count).ToJsonString());
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(new FactValue.Number(3), result.Record!.Fact("caps-organs-involved"));
+    }
+
+    [Fact]
+    public void Procedure_IsATherapy()
+    {
+        var procedure = new JsonObject
+        {
+            ["resourceType"] = "Procedure",
+            ["id"] = "pe",
+            ["status"] = "completed",
+            ["code"] = new JsonObject { ["text"] = "Plasma exchange" },
+        };
+        var result = Read(Bundle(procedure).ToJsonString());
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Contains(result.Record!.Therapies, t => t.Drug.Value == "plasma-exchange" && t.Status == TherapyStatus.Completed);
+    }
+
+    [Theory]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "E11.65", "diabetes-mellitus")]
+    [InlineData("http://snomed.info/sct", "44054006", "diabetes-mellitus")]
+    [InlineData("http://hl7.org/fhir/sid/icd-10-cm", "I50.22", "heart-failure")]
+    [InlineData("http://snomed.info/sct", "42343007", "heart-failure")]
+    public void DiagnosisCodes_SetTheirFact(string system, string code, string fact)
+    {
+        var result = Read(Bundle(Condition(system, code)).ToJsonString());
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.True(result.Record!.Flag(fact));
+    }
+
+    [Theory]
+    [InlineData("A Rh(D) positive", "A")]
+    [InlineData("Blood group AB negative", "AB")]
+    [InlineData("O pos", "O")]
+    public void BloodGroup_IsReadFromTheDisplay(string display, string group)
+    {
+        var observation = Observation("http://loinc.org", "882-1", null);
+        observation["valueCodeableConcept"] = new JsonObject { ["coding"] = new JsonArray(new JsonObject { ["system"] = "http://snomed.info/sct", ["code"] = "0", ["display"] = display }) };
+        var result = Read(Bundle(observation).ToJsonString());
+        Assert.True(result.Succeeded, string.Join("; ", result.Problems));
+        Assert.Equal(group, result.Record!.Code("blood-group"));
+    }
+
     private static JsonObject Bundle(params JsonObject[] resources)
     {
         var entries = new JsonArray();

@@ -23,7 +23,8 @@ public static class DoseCalculator
         var actual = Round(request.Weight.Kilograms, 1);
         var heightCm = request.Height is { } measured ? Round(measured.Centimetres, 1) : (decimal?)null;
         decimal? bmi = heightCm is { } h ? Round(actual / (h / 100m * (h / 100m)), 1) : null;
-        decimal? ibw = heightCm is { } cm && request.Sex is { } sex ? Devine(new BodyHeight(cm), sex) : null;
+        // Devine counts inches: a height given in inches is used as measured, not after rounding to 0.1 cm.
+        decimal? ibw = request.Height is { } height && request.Sex is { } sex ? Devine(height, sex) : null;
         decimal? adjusted = ibw is { } i ? i + settings.AdjustmentFactor * (actual - i) : null;
 
         if (request.Policy is WeightPolicy.Ideal or WeightPolicy.Adjusted)
@@ -127,9 +128,9 @@ public static class DoseCalculator
         var low = exact * (1 - tolerancePercent / 100m);
         var high = exact * (1 + tolerancePercent / 100m);
         if (maximum is { } max && high > max) high = max;
-        const int scale = 10; // tenths of a gram
+        const int scale = 100; // hundredths of a gram: vials of 1.65 g exist
         var sizes = (vials.IsEmpty ? [step] : vials).Select(v => (int)Math.Round(v * scale)).Where(v => v > 0).Distinct().Order().ToArray();
-        var limit = (int)Math.Ceiling(high * scale);
+        var limit = (int)Math.Floor(high * scale); // never above the tolerance or the maximum
         var count = new int[limit + 1];
         var last = new int[limit + 1];
         Array.Fill(count, int.MaxValue);
@@ -149,7 +150,13 @@ public static class DoseCalculator
             if (amount <= 0 || count[amount] == int.MaxValue) continue;
             if (best < 0 || Math.Abs(amount - exact * scale) < Math.Abs(best - exact * scale)) best = amount;
         }
-        if (best < 0) return (Round(exact, 1), [], false);
+        if (best < 0)
+        {
+            // A part vial: the exact dose to 0.1 g, rounded down when rounding up would pass the maximum.
+            var part = Round(exact, 1);
+            if (maximum is { } cap && part > cap) part = Math.Floor(exact * 10m) / 10m;
+            return (part, [], false);
+        }
         var pieces = new Dictionary<int, int>();
         for (var rest = best; rest > 0; rest -= last[rest]) pieces[last[rest]] = pieces.GetValueOrDefault(last[rest]) + 1;
         var breakdown = vials.IsEmpty ? ImmutableArray<VialCount>.Empty

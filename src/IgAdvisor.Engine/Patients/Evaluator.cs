@@ -162,10 +162,19 @@ public sealed class Evaluator(KnowledgeBase kb)
     {
         var steps = context.Algorithm.Select(step => (step, step.CompletedWhen is { } test ? evaluator.Evaluate(test, [], []) : TestStatus.Unknown)).ToImmutableArray();
         var current = steps.FirstOrDefault(s => s.Item2 != TestStatus.Met).step;
-        var firstIg = context.Algorithm.IndexOf(context.Algorithm.FirstOrDefault(s => s.UsesImmunoglobulin)!);
+        var firstIgStep = context.Algorithm.FirstOrDefault(s => s.UsesImmunoglobulin);
+        var firstIg = firstIgStep is null || firstIgStep.AtAnyLine ? -1 : context.Algorithm.IndexOf(firstIgStep);
         var before = firstIg < 0 ? [] : steps.Take(firstIg).Where(s => s.Item2 != TestStatus.Met).Select(s => s.step).ToImmutableArray();
         return new AlgorithmPosition(current, steps, before);
     }
+
+    /// <summary>A warning when the regimen was written for another age group than the patient's.</summary>
+    private static string? PopulationMismatch(Population population, decimal ageYears) => population switch
+    {
+        Population.Adult when ageYears < 18 => $"the regimen is written for adults and the patient is {ageYears:0} years old; check the paediatric dose",
+        Population.Child or Population.Neonate when ageYears >= 18 => $"the regimen is written for children and the patient is {ageYears:0} years old",
+        _ => null,
+    };
 
     private (DoseResult? Dose, string? Note, InputProblem? Problem, decimal? CourseDose) ComputeDose(PatientRecord record, EvaluationOptions options, Condition condition,
         ImmutableArray<Regimen> regimens, Product? product)
@@ -186,6 +195,12 @@ public sealed class Evaluator(KnowledgeBase kb)
         var outcome = DoseCalculator.Calculate(new DoseRequest(new BodyWeight(kg), height, sex, options.Policy, plan, product,
             options.RoundToGrams, options.TolerancePercent, options.PricePerGram), kb.DosingPolicy);
         if (outcome.Problem is { } problem) return (null, null, problem with { Field = $"facts.body-{problem.Field}".Replace("body-sex", "sex", StringComparison.Ordinal) }, null);
-        return (outcome.Result, null, null, plan.GramsPerKgPerCourse);
+        var result = outcome.Result!;
+        if (record.Measure("age") is { } age && PopulationMismatch(regimen.Population, age) is { } mismatch)
+            result = result with { Warnings = result.Warnings.Add(mismatch) };
+        // Ontario's calculator doses a pregnant patient on her pre-pregnancy weight; the record cannot say which weight it holds.
+        if (record.Flag("pregnant") == true)
+            result = result with { Warnings = result.Warnings.Add("the patient is pregnant: programmes (Ontario's dose calculator) dose on the pre-pregnancy weight; check which weight was given") };
+        return (result, null, null, plan.GramsPerKgPerCourse);
     }
 }

@@ -115,7 +115,13 @@ public static class PatientJsonReader
             builder.Problem($"{field}.unit", $"'{unit.GetString()}' is not a known unit; see docs/units.md");
             return;
         }
-        builder.SetQuantity(fact, new Quantity(number.GetDecimal(), u), field);
+        var censor = Censor.Exact;
+        if (value.TryGetProperty("comparator", out var comparator) && (comparator.ValueKind != JsonValueKind.String || !Censoring.TryParse(comparator.GetString(), out censor)))
+        {
+            builder.Problem($"{field}.comparator", "must be one of <, <=, >, >=");
+            return;
+        }
+        builder.SetQuantity(fact, new Quantity(number.GetDecimal(), u), field, censor);
     }
 
     private static void ReadTherapies(JsonElement therapies, PatientRecordBuilder builder)

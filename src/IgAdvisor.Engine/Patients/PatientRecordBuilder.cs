@@ -81,21 +81,31 @@ public sealed class PatientRecordBuilder(KnowledgeBase kb, TimeProvider clock)
         }
     }
 
-    public void SetQuantity(FactDefinition fact, Quantity quantity, string field)
+    public void SetQuantity(FactDefinition fact, Quantity quantity, string field, Censor censor = Censor.Exact)
     {
         if (fact.Kind != FactKind.Quantity || fact.Unit is null) { Problem(field, $"'{fact.Id}' is a {EnumText.ToText(fact.Kind)}, not a quantity"); return; }
+        if (censor != Censor.Exact && fact.Id.Value is "body-weight" or "body-height" or "age")
+        {
+            Problem(field, $"'{fact.Id}' must be an exact value, not '{Censoring.Symbol(censor)} {quantity}'");
+            return;
+        }
         if (!quantity.TryConvertTo(fact.Unit, fact.MolarMassGramsPerMole, out var converted))
         {
             Problem(field, $"{quantity.Unit.Code} cannot be converted to {fact.Unit.Code}, the unit of '{fact.Id}'");
             return;
         }
         if (!InRange(fact, converted.Value, field)) return;
-        _facts[fact.Id] = new FactValue.Measured(converted);
+        _facts[fact.Id] = new FactValue.Measured(converted, censor);
     }
 
+    /// <summary>"6.2 g/L", or a censored result such as "&lt; 0.07 g/L" or "&gt;= 300 10*9/L".</summary>
     public void SetQuantityText(FactDefinition fact, string text, string field)
     {
-        if (Quantity.TryParse(text, out var q, out var error)) SetQuantity(fact, q, field);
+        var trimmed = text.TrimStart();
+        var length = trimmed.StartsWith("<=", StringComparison.Ordinal) || trimmed.StartsWith(">=", StringComparison.Ordinal) ? 2
+            : trimmed.Length > 0 && trimmed[0] is '<' or '>' or '≤' or '≥' ? 1 : 0;
+        Censoring.TryParse(trimmed[..length], out var censor);
+        if (Quantity.TryParse(trimmed[length..], out var q, out var error)) SetQuantity(fact, q, field, censor);
         else Problem(field, error);
     }
 

@@ -59,15 +59,19 @@ public sealed class TestEvaluator(KnowledgeBase kb, PatientRecord patient, Produ
         }
         used.Add($"{test.Fact} = {Describe(value)}");
         var fact = kb.Facts[test.Fact];
-        var met = test.Operator switch
+        var status = test.Operator switch
         {
-            ComparisonOperator.IsTrue => value is FactValue.Boolean { Value: true },
-            ComparisonOperator.EqualTo => Equal(value, test.Operands[0]),
-            ComparisonOperator.OneOf => test.Operands.Any(o => Equal(value, o)),
+            ComparisonOperator.IsTrue => Status(value is FactValue.Boolean { Value: true }),
+            ComparisonOperator.EqualTo => Status(Equal(value, test.Operands[0])),
+            ComparisonOperator.OneOf => Status(test.Operands.Any(o => Equal(value, o))),
             _ => Compare(value, test.Operator, test.Operands[0], fact),
         };
-        return met ? TestStatus.Met : TestStatus.NotMet;
+        // A censored result on the wrong side of the threshold ("< 50" tested against 30) settles nothing.
+        if (status == TestStatus.Unknown) missing.Add(test.Fact.Value);
+        return status;
     }
+
+    private static TestStatus Status(bool met) => met ? TestStatus.Met : TestStatus.NotMet;
 
     private static bool Equal(FactValue value, FactValue operand) => (value, operand) switch
     {
@@ -77,27 +81,57 @@ public sealed class TestEvaluator(KnowledgeBase kb, PatientRecord patient, Produ
         _ => false,
     };
 
-    private static bool Compare(FactValue value, ComparisonOperator op, FactValue operand, FactDefinition fact)
+    private static TestStatus Compare(FactValue value, ComparisonOperator op, FactValue operand, FactDefinition fact)
     {
         decimal left, right;
+        var censor = Censor.Exact;
         switch (value, operand)
         {
             case (FactValue.Measured m, FactValue.Measured bound) when bound.Value.TryConvertTo(m.Value.Unit, fact.MolarMassGramsPerMole, out var converted):
-                (left, right) = (m.Value.Value, converted.Value);
+                (left, right, censor) = (m.Value.Value, converted.Value, m.Censor);
                 break;
             case (FactValue.Number n, FactValue.Number bound):
                 (left, right) = (n.Value, bound.Value);
                 break;
             default:
-                return false;
+                return TestStatus.NotMet;
         }
-        return op switch
+        return censor == Censor.Exact ? Status(op switch
         {
             ComparisonOperator.AtLeast => left >= right,
             ComparisonOperator.Above => left > right,
             ComparisonOperator.AtMost => left <= right,
             ComparisonOperator.Below => left < right,
             _ => false,
+        }) : CompareCensored(left, censor, op, right);
+    }
+
+    /// <summary>
+    /// A censored value v (v &lt; x, v ≤ x, v &gt; x or v ≥ x) against a threshold t: met or not met when
+    /// every value on that side of x gives the same answer, unknown otherwise.
+    /// </summary>
+    internal static TestStatus CompareCensored(decimal x, Censor censor, ComparisonOperator op, decimal t)
+    {
+        // Does every value of the censored range lie below t (strictly, or at most t)? Above t?
+        bool AllBelow(bool strictly) => censor switch
+        {
+            Censor.Below => x <= t,
+            Censor.AtMost => strictly ? x < t : x <= t,
+            _ => false,
+        };
+        bool AllAbove(bool strictly) => censor switch
+        {
+            Censor.Above => x >= t,
+            Censor.AtLeast => strictly ? x > t : x >= t,
+            _ => false,
+        };
+        return op switch
+        {
+            ComparisonOperator.Below => AllBelow(true) ? TestStatus.Met : AllAbove(false) ? TestStatus.NotMet : TestStatus.Unknown,
+            ComparisonOperator.AtMost => AllBelow(false) ? TestStatus.Met : AllAbove(true) ? TestStatus.NotMet : TestStatus.Unknown,
+            ComparisonOperator.Above => AllAbove(true) ? TestStatus.Met : AllBelow(false) ? TestStatus.NotMet : TestStatus.Unknown,
+            ComparisonOperator.AtLeast => AllAbove(false) ? TestStatus.Met : AllBelow(true) ? TestStatus.NotMet : TestStatus.Unknown,
+            _ => TestStatus.Unknown,
         };
     }
 
@@ -126,7 +160,7 @@ public sealed class TestEvaluator(KnowledgeBase kb, PatientRecord patient, Produ
     public static string Describe(FactValue value) => value switch
     {
         FactValue.Boolean b => b.Value ? "yes" : "no",
-        FactValue.Measured m => $"{m.Value.Value.ToString("0.###", CultureInfo.InvariantCulture)} {m.Value.Unit.Code}",
+        FactValue.Measured m => $"{(m.Censor == Censor.Exact ? "" : Censoring.Symbol(m.Censor) + " ")}{m.Value.Value.ToString("0.###", CultureInfo.InvariantCulture)} {m.Value.Unit.Code}",
         FactValue.Number n => n.Value.ToString(CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };

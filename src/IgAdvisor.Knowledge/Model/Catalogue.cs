@@ -19,7 +19,11 @@ public sealed record FactDefinition(
     decimal? RangeMax,
     decimal? MolarMassGramsPerMole,
     string Question,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>ICD-10-CM codes or categories of a diagnosis fact: "E11" matches E11 and every code under it (E11.9, E11.65).</summary>
+    public ImmutableArray<string> Icd10Cm { get; init; } = [];
+}
 
 /// <summary>A therapy, procedure, immunoglobulin or drug class. Members of a class satisfy tests on the class.</summary>
 public sealed record Drug(

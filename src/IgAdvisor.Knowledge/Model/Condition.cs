@@ -55,7 +55,11 @@ public sealed record AlgorithmStep(
     bool UsesImmunoglobulin,
     CriterionTest? CompletedWhen,
     ImmutableArray<SourceId> Citations,
-    Origin Origin);
+    Origin Origin)
+{
+    /// <summary>A rescue that may come at any point of the algorithm: the steps listed before it are not prerequisites.</summary>
+    public bool AtAnyLine { get; init; }
+}
 
 /// <summary>
 /// An immunoglobulin regimen as data. <see cref="Days"/> infusion days make one course; courses

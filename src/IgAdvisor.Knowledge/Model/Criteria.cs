@@ -16,14 +16,49 @@ public abstract record FactValue
         public override string ToString() => Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public sealed record Measured(Quantity Value) : FactValue
+    /// <summary>
+    /// A measurement. A censored result ("&lt; 0.07 g/L", below the assay's limit) keeps its
+    /// <see cref="Censor"/>: the true value lies on that side of <see cref="Value"/>.
+    /// </summary>
+    public sealed record Measured(Quantity Value, Censor Censor = Censor.Exact) : FactValue
     {
-        public override string ToString() => Value.ToString();
+        public override string ToString() => Censor == Censor.Exact ? Value.ToString() : $"{Censoring.Symbol(Censor)} {Value}";
     }
 
     public sealed record Code(string Value) : FactValue
     {
         public override string ToString() => Value;
+    }
+}
+
+/// <summary>Which side of a reported value the true value lies on: exact, or a censored result such as "&lt; 0.07".</summary>
+public enum Censor { Exact, Below, AtMost, Above, AtLeast }
+
+/// <summary>The comparators of censored results, as FHIR's Quantity.comparator writes them.</summary>
+public static class Censoring
+{
+    public static string Symbol(Censor censor) => censor switch
+    {
+        Censor.Below => "<",
+        Censor.AtMost => "<=",
+        Censor.Above => ">",
+        Censor.AtLeast => ">=",
+        _ => "",
+    };
+
+    /// <summary>"&lt;", "&lt;=", "≤", "&gt;", "&gt;=", "≥" (or null / empty for an exact value).</summary>
+    public static bool TryParse(string? comparator, out Censor censor)
+    {
+        censor = comparator?.Trim() switch
+        {
+            null or "" => Censor.Exact,
+            "<" => Censor.Below,
+            "<=" or "≤" => Censor.AtMost,
+            ">" => Censor.Above,
+            ">=" or "≥" => Censor.AtLeast,
+            _ => (Censor)(-1),
+        };
+        return Enum.IsDefined(censor);
     }
 }
 

@@ -65,6 +65,7 @@ internal static partial class CatalogueReaders
             var unitText = m.Text("unit");
             var loinc = m.Texts("loinc");
             var snomed = m.Texts("snomedct");
+            var icd10 = m.Texts("icd10cm");
             var values = m.Texts("values");
             var range = m.Text("range");
             var molarMass = m.Decimal("molarMass");
@@ -93,7 +94,9 @@ internal static partial class CatalogueReaders
             }
             m.Done();
             if (id is null || kind is null || question is null) continue;
-            yield return new FactDefinition(new FactId(id), kind.Value, unit, loinc, snomed, values, min, max, molarMass, question, m.Origin);
+            if (!icd10.IsEmpty && kind != FactKind.Boolean)
+                m.File.Error(DiagnosticCodes.WrongShape, m.Raw("icd10cm"), m.Sub("icd10cm"), "only yes/no facts (diagnoses) take ICD-10-CM codes");
+            yield return new FactDefinition(new FactId(id), kind.Value, unit, loinc, snomed, values, min, max, molarMass, question, m.Origin) { Icd10Cm = icd10 };
         }
         root.Done();
     }

@@ -146,11 +146,12 @@ internal static class ConditionReader
         var action = m.Text("action", required: true);
         var escalate = m.Text("escalateWhen");
         var usesIg = m.Bool("usesImmunoglobulin");
+        var anyLine = m.Bool("atAnyLine");
         var completed = m.Raw("completedWhen") is { } cw ? Common.Test(cw, m.Sub("completedWhen"), m.File) : null;
         var cites = Common.Cites(m);
         m.Done();
         return id is null || line is null || action is null ? null
-            : new AlgorithmStep(id, line, action, escalate, usesIg, completed, cites, m.Origin);
+            : new AlgorithmStep(id, line, action, escalate, usesIg, completed, cites, m.Origin) { AtAnyLine = anyLine };
     }
 
     private static ImmutableArray<Regimen> ReadRegimens(Map m) => [.. m.Maps("regimens", "regimens").Select(ReadRegimen).OfType<Regimen>()];

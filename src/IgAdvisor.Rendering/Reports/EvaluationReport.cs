@@ -71,7 +71,7 @@ public static class EvaluationReport
         var blocks = ImmutableArray.CreateBuilder<ReportBlock>();
         blocks.Add(new ReportList([.. items]));
         if (!p.StillToDoBeforeImmunoglobulin.IsEmpty)
-            blocks.Add(new ReportParagraph($"Before immunoglobulin: {string.Join("; ", p.StillToDoBeforeImmunoglobulin.Select(s => Wording.Decapitalise(s.Action)))}."));
+            blocks.Add(new ReportParagraph($"Before immunoglobulin: {string.Join("; ", p.StillToDoBeforeImmunoglobulin.Select(s => Wording.Decapitalise(s.Action).TrimEnd('.')))}."));
         return blocks.ToImmutable();
     }
 
