@@ -14,6 +14,7 @@ public static class DiagnosticCodes
     public const string DuplicatePublication = "KB012";
     public const string SourceWithoutLocator = "KB013";
     public const string MalformedCode = "KB014";
+    public const string DuplicateCode = "KB015";
     public const string UncitedStatement = "KB020";
     public const string UnknownSource = "KB030";
     public const string UnknownReference = "KB031";

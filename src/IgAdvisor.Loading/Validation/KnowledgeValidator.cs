@@ -80,6 +80,7 @@ internal sealed class KnowledgeValidator
                 Error(DiagnosticCodes.FileNameMismatch, condition.Origin, $"condition '{condition.Id}' must live in {expected}", "id");
             CheckCondition(condition, products, facets, regimenIds, criterionIds);
         }
+        CheckCodesUnique();
 
         foreach (var term in _content.Ambiguous)
         {
@@ -95,6 +96,33 @@ internal sealed class KnowledgeValidator
 
         foreach (var source in _content.Sources.Where(s => !_cited.Contains(s.Id)))
             Error(DiagnosticCodes.SourceNeverCited, source.Origin, $"source '{source.Id}' is never cited: cite it or delete it", $"{source.Origin.Path}.id");
+    }
+
+    /// <summary>
+    /// A code names one condition or one context: the question reader and the FHIR reader map codes
+    /// to conditions, and a code claimed twice would silently send a question to one of them.
+    /// </summary>
+    private void CheckCodesUnique()
+    {
+        var owners = new Dictionary<(string System, string Code), string>();
+        foreach (var (condition, _) in _content.Conditions)
+        {
+            Claim(condition.Codes, condition.Id.Value, condition.Origin, "codes");
+            foreach (var context in condition.Contexts)
+                Claim(context.Codes, $"{condition.Id}/{context.Id}", context.Origin, $"{context.Origin.Path}.codes");
+        }
+
+        void Claim(ConditionCodes codes, string owner, Origin origin, string field)
+        {
+            foreach (var (system, list) in new[] { ("icd10cm", codes.Icd10Cm), ("snomedct", codes.SnomedCt) })
+            {
+                foreach (var code in list)
+                {
+                    if (!owners.TryAdd((system, code), owner))
+                        Error(DiagnosticCodes.DuplicateCode, origin, $"{system} code '{code}' of '{owner}' is already the code of '{owners[(system, code)]}': a code names one condition or context", $"{field}.{system}");
+                }
+            }
+        }
     }
 
     private void IndexUnique<T, TKey>(IEnumerable<T> items, Func<T, string> id, Func<T, Origin> origin, string kind, Dictionary<TKey, T> index, Func<T, TKey> key)
