@@ -26,6 +26,11 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
     [GeneratedRegex(@"(?<![0-9])(\d{6,18})(?![0-9])", RegexOptions.CultureInvariant)]
     private static partial Regex SnomedPattern();
 
+    // "SCT 55464009" names the code system, not stem cell transplantation: a system name directly
+    // before a concept id is not read as words.
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:SCT|SNOMED(?:[ -]?CT)?)[\s:#]*(?=\d{6,18}(?![0-9]))", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SnomedSystemPrefix();
+
     public KnowledgeBase KnowledgeBase { get; } = knowledgeBase;
     public Lexicon Lexicon { get; } = lexicon;
 
@@ -43,7 +48,7 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
 
         var tokens = new List<string>(16);
         var caps = new List<bool>(16);
-        Lexicon.Normaliser.Tokens(clean, tokens, caps);
+        Lexicon.Normaliser.Tokens(SnomedSystemPrefix().Replace(clean, " "), tokens, caps);
         if (tokens.Count == 0) return QuestionReading.BadInput(clean, "the question has no words");
         JoinAndSplit(tokens, caps);
 
