@@ -378,12 +378,50 @@ public sealed partial class QuestionReader(KnowledgeBase knowledgeBase, Lexicon 
             return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent,
                 Nearest(tokens, area), $"IgAdvisor does not cover {label}.", rec, corrections, 0);
         }
+        if (UnknownCode(question) is { } code)
+            return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent,
+                SameCategory(code), $"IgAdvisor does not cover the code {code}.", rec, corrections, 0);
         var nearest = Nearest(tokens, null);
         if (nearest.Length > 0 && nearest[0].Reason == SimilarSpelling)
             return new QuestionReading(ReadingStatus.Ambiguous, question, null, null, ContextChoice.Headline, intent, nearest,
                 $"Did you mean {nearest[0].Name}?", rec, corrections, 0);
         var what = immunoglobulin ? "The question names no condition that IgAdvisor covers." : "The question names neither a condition IgAdvisor covers nor immunoglobulin.";
         return new QuestionReading(ReadingStatus.NotCovered, question, null, null, ContextChoice.Headline, intent, nearest, what, rec, corrections, 0);
+    }
+
+    /// <summary>
+    /// A code the question gives that no condition carries: an ICD-10-CM code with its decimal part
+    /// (D69.6), or a number written after a SNOMED CT system name. A bare "B12" or a bare number is
+    /// not taken for a code.
+    /// </summary>
+    private string? UnknownCode(string text)
+    {
+        foreach (Match m in IcdPattern().Matches(text))
+        {
+            var code = m.Groups[1].Value.ToUpperInvariant();
+            if (code.Contains('.') && !Lexicon.Codes.ContainsKey(code)) return code;
+        }
+        foreach (Match m in SnomedSystemPrefix().Matches(text))
+        {
+            var number = SnomedPattern().Match(text, m.Index + m.Length);
+            if (number.Success && number.Index == m.Index + m.Length && !Lexicon.Codes.ContainsKey(number.Value)) return number.Value;
+        }
+        return null;
+    }
+
+    /// <summary>Covered conditions whose ICD-10-CM codes share the three-character category of an uncovered code.</summary>
+    private ImmutableArray<Candidate> SameCategory(string code)
+    {
+        if (code.Length < 3 || !char.IsAsciiLetter(code[0])) return [];
+        var category = code[..3];
+        return [.. Lexicon.Codes
+            .Where(c => c.Key.StartsWith(category, StringComparison.Ordinal))
+            .Select(c => c.Value.Condition)
+            .Distinct()
+            .Select(id => KnowledgeBase.ConditionsById[id])
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .Take(3)
+            .Select(c => new Candidate(c.Id, c.Name, null, $"covered condition coded in ICD-10-CM {category}"))];
     }
 
     /// <summary>A word this similar to a condition's name word is probably that word misspelt: ask back.</summary>

@@ -60,6 +60,26 @@ public sealed class QuestionReaderTests
         Assert.Equal(context, reading.Context!.Id.Value);
     }
 
+    [Theory]
+    [InlineData("IVIG for D69.6", "D69.6")]
+    [InlineData("IVIG in SNOMED CT 99999999", "99999999")]
+    public void Read_UncoveredCode_IsNotCovered_NamingTheCode(string question, string code)
+    {
+        var reading = Read(question);
+
+        Assert.Equal(ReadingStatus.NotCovered, reading.Status);
+        Assert.Contains($"the code {code}", reading.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_SystemNameBeforeACoveredConcept_IsTheCodeSystemNotAnAbbreviation()
+    {
+        var reading = Read("IVIG SCT 55464009");
+
+        Assert.Equal(ReadingStatus.Answered, reading.Status);
+        Assert.Equal("systemic-lupus-erythematosus", reading.Condition!.Id.Value);
+    }
+
     [Fact]
     public void Read_Misspelling_IsCorrectedWithConfidence()
     {
